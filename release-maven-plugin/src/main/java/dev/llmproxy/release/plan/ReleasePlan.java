@@ -1,0 +1,91 @@
+package dev.llmproxy.release.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * The whole release decision as one value: what was released before, what comes next and why,
+ * which files change, which assets go where. Written by every goal (also in dry run) as
+ * {@code target/release/plan.json}; the CLI, the workflow and the tests read it. Key order and
+ * names are a contract (DESIGN.md, "target/release/plan.json"): add keys, never rename them.
+ *
+ * @param schemaVersion always {@link #SCHEMA_VERSION}
+ * @param repository {@code owner/name} on GitHub, or {@code null} when unknown
+ * @param headSha the full 40-hex SHA of HEAD when the plan was made
+ * @param previousTag the last release tag reachable from HEAD ({@code "v1.4.2"}), or {@code null}
+ * @param previousVersion the SemVer of {@code previousTag}, or {@code null}
+ * @param version the version to release, or {@code null} when there is nothing to release
+ * @param tag the tag to create or reuse, or {@code null} when there is nothing to release
+ * @param bump {@code major|minor|patch|prerelease|explicit|none}
+ * @param reason one line: why this version ({@code "minor: 3 feat commits, first a1b2c3d feat:
+ *     x"})
+ * @param alreadyReleased true when {@code tag} already points at HEAD
+ * @param commits counts of the commits in the range
+ * @param files paths relative to the reactor root, with {@code /} separators, that the release
+ *     commit changes (poms, {@code CHANGELOG.md})
+ * @param notesFile path of the release notes relative to the reactor root
+ * @param assets paths of the assets relative to the reactor root
+ * @param github what happens on GitHub, or {@code null} when GitHub is not used
+ */
+@JsonPropertyOrder({
+    "schemaVersion", "repository", "headSha", "previousTag", "previousVersion", "version", "tag",
+    "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github"
+})
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ReleasePlan(
+        int schemaVersion,
+        String repository,
+        String headSha,
+        String previousTag,
+        String previousVersion,
+        String version,
+        String tag,
+        String bump,
+        String reason,
+        boolean alreadyReleased,
+        CommitCounts commits,
+        List<String> files,
+        String notesFile,
+        List<String> assets,
+        GitHubAction github) {
+
+    /** The {@code schemaVersion} this code writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public ReleasePlan {
+        files = files == null ? List.of() : List.copyOf(files);
+        assets = assets == null ? List.of() : List.copyOf(assets);
+    }
+
+    /** @return true when the plan releases a version (a {@code version} is set) */
+    public boolean releases() {
+        return version != null;
+    }
+
+    /**
+     * Counts of the commits between the previous release and HEAD.
+     *
+     * @param total all commits in the range, merges included
+     * @param breaking commits with a breaking change
+     * @param feat {@code feat} commits that are not breaking
+     * @param fix {@code fix} commits that are not breaking
+     * @param other all the rest
+     */
+    @JsonPropertyOrder({"total", "breaking", "feat", "fix", "other"})
+    public record CommitCounts(int total, int breaking, int feat, int fix, int other) {}
+
+    /**
+     * The GitHub Release step of the plan.
+     *
+     * @param action {@code create}, {@code update}, {@code none} (nothing to change) or {@code skip}
+     *     (GitHub not used: no token or disabled)
+     * @param releaseId the existing release's id, or {@code null} when it does not exist yet
+     * @param draft whether the release is (left) a draft
+     * @param prerelease whether the version has pre-release identifiers
+     * @param makeLatest GitHub's {@code make_latest} string: {@code "true"} or {@code "false"}
+     */
+    @JsonPropertyOrder({"action", "releaseId", "draft", "prerelease", "makeLatest"})
+    public record GitHubAction(
+            String action, Long releaseId, boolean draft, boolean prerelease, String makeLatest) {}
+}
