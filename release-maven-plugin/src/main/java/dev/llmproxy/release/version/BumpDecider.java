@@ -115,9 +115,6 @@ public final class BumpDecider {
                 return none("nothing to release since " + last.get().name() + " (" + commits(newestFirst.size())
                         + ", none releasable)", counts);
             }
-            if (level == null) {
-                why = "no new releasable commits";
-            }
         }
 
         BumpDecision decision;
@@ -135,8 +132,8 @@ public final class BumpDecider {
         } else {
             decision = new BumpDecision(BumpDecision.Kind.of(kindLevel), core, kindLevel.label() + ": " + why, counts);
         }
-        refuseBackwardsOrExisting(decision.version(), last, history, "set release.version");
         refuseBelowUnreachable(decision.version(), history);
+        refuseBackwardsOrExisting(decision.version(), last, history, "set release.version");
         return decision;
     }
 
@@ -151,7 +148,7 @@ public final class BumpDecider {
                     + " is releasable and there is no release tag yet", counts);
         }
         String why = forced != null ? "release.bump=" + request.mode().label() : weighed.summary();
-        String source = request.initialVersion() != null
+        String source = present(request.initialVersion())
                 ? "release.initialVersion"
                 : "the pom version " + request.pomVersion();
         SemVer version = preReleaseId != null && !first.isPreRelease()
@@ -160,13 +157,13 @@ public final class BumpDecider {
         BumpDecision.Kind kind = version.isPreRelease() ? BumpDecision.Kind.PRERELEASE : BumpDecision.Kind.of(level);
         BumpDecision decision = new BumpDecision(kind, version,
                 kind.label() + ": first release " + version + " from " + source + "; " + why, counts);
-        refuseBackwardsOrExisting(version, Optional.empty(), history, "set release.initialVersion");
         refuseBelowUnreachable(version, history);
+        refuseBackwardsOrExisting(version, Optional.empty(), history, "set release.initialVersion");
         return decision;
     }
 
     private Optional<BumpDecision> explicit(BumpRequest request, List<ConventionalCommit> counted, Counts counts) {
-        if (request.explicitVersion() != null && !request.explicitVersion().isBlank()) {
+        if (present(request.explicitVersion())) {
             SemVer version = parseParameter("release.version", request.explicitVersion());
             return Optional.of(new BumpDecision(BumpDecision.Kind.EXPLICIT, version,
                     "explicit: release.version=" + version, counts));
@@ -185,11 +182,11 @@ public final class BumpDecider {
     }
 
     private static SemVer initialVersion(BumpRequest request) {
-        if (request.initialVersion() != null && !request.initialVersion().isBlank()) {
+        if (present(request.initialVersion())) {
             return parseParameter("release.initialVersion", request.initialVersion());
         }
         String pom = request.pomVersion();
-        if (pom == null || pom.isBlank()) {
+        if (!present(pom)) {
             throw new ReleaseException("no release tag and no project version to start from: set release.initialVersion");
         }
         String stripped = pom.endsWith(SNAPSHOT) ? pom.substring(0, pom.length() - SNAPSHOT.length()) : pom;
@@ -211,7 +208,7 @@ public final class BumpDecider {
     }
 
     private static String preReleaseId(String id) {
-        if (id == null || id.isBlank()) {
+        if (!present(id)) {
             return null;
         }
         String value = id.strip();
@@ -259,6 +256,9 @@ public final class BumpDecider {
     private record Weighed(BumpLevel level, List<ConventionalCommit> deciding) {
         /** "3 feat commits, first a1b2c3d feat(proxy): stream responses" (first = oldest). */
         String summary() {
+            if (deciding.isEmpty()) {
+                return "no new releasable commits";
+            }
             Map<String, Long> byCategory = new LinkedHashMap<>();
             for (int i = deciding.size() - 1; i >= 0; i--) {
                 byCategory.merge(category(deciding.get(i)), 1L, Long::sum);
@@ -300,6 +300,10 @@ public final class BumpDecider {
 
     private static BumpDecision none(String reason, Counts counts) {
         return new BumpDecision(BumpDecision.Kind.NONE, null, reason, counts);
+    }
+
+    private static boolean present(String parameter) {
+        return parameter != null && !parameter.isBlank();
     }
 
     private static String commits(int n) {

@@ -16,7 +16,18 @@ public record BumpDecision(Kind kind, SemVer version, String reason, Counts coun
 
     /** plan.json {@code bump}. */
     public enum Kind {
-        MAJOR, MINOR, PATCH, PRERELEASE, EXPLICIT, NONE;
+        /** An incompatible change (SemVer 2.0.0 §8), or {@code release.bump=major}. */
+        MAJOR,
+        /** New functionality (§7), or {@code release.bump=minor}. */
+        MINOR,
+        /** Fixes (§6), or {@code release.bump=patch}. */
+        PATCH,
+        /** A pre-release of a {@code release.preRelease} train (§9). */
+        PRERELEASE,
+        /** {@code release.version} or a {@code Release-As} footer. */
+        EXPLICIT,
+        /** Nothing to release. */
+        NONE;
 
         /** @return the plan.json value, e.g. {@code "prerelease"} */
         public String label() {
