@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param footers the footers in order (trailers such as {@code Co-authored-by} included)
  * @param breakingNotes the texts of the breaking-change footers, or the description for a {@code
  *     !} header without such a footer; empty when not breaking
- * @param revertedSha for {@code kind == REVERT}, the full or abbreviated SHA named by "This reverts
- *     commit X", or {@code null}
+ * @param revertedSha for {@code kind == REVERT} or a conventional {@code revert:} commit, the full or
+ *     abbreviated SHA (lower case) named by "This reverts commit X", or {@code null}
  */
 public record ConventionalCommit(
         String sha,
@@ -40,7 +40,11 @@ public record ConventionalCommit(
     public enum Kind {
         /** A valid Conventional Commits header. */
         CONVENTIONAL,
-        /** A merge commit (more than one parent, or a "Merge ..." subject). */
+        /**
+         * A merge commit (more than one parent, or a "Merge ..." subject). It never counts for the
+         * bump or the notes itself: the branch commits it brings are in the range and count, so a
+         * body repeating their messages is not counted twice.
+         */
         MERGE,
         /** A {@code Revert "..."} commit (git's default revert message). */
         REVERT,

@@ -1,0 +1,182 @@
+package dev.llmproxy.release.commits;
+
+import dev.llmproxy.release.commits.ConventionalCommit.Footer;
+import dev.llmproxy.release.commits.ConventionalCommit.Kind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one commit message as <a href="https://www.conventionalcommits.org/en/v1.0.0/">Conventional
+ * Commits 1.0.0</a>, and recognises the other messages found in real histories (merges, reverts,
+ * {@code fixup!}/{@code squash!}/{@code amend!}, free text, broken headers) so that none is lost.
+ *
+ * <p>Rules, with the spec's item numbers:
+ *
+ * <ul>
+ *   <li>Header (items 1-5): {@code type(scope)!: description}; the type is letters, digits, {@code _}
+ *       and {@code -} starting with a letter, matched case-insensitively and stored in lower case
+ *       (item 15); the scope is anything but parentheses, kept exactly as written; {@code !} only
+ *       right before the colon (item 13); the colon is followed by one space and a non-empty
+ *       description.
+ *   <li>A first line that tries to be such a header but breaks the grammar ({@code feat!(api): x},
+ *       {@code feat(api) : x}, {@code feat:x}, {@code feat(): x}) is {@link Kind#INVALID}.
+ *   <li>Body (items 6-7): the paragraphs after the header up to the footers; LF line ends; trimmed.
+ *   <li>Footers (items 8-11, 16): they start at the first paragraph after the header whose first
+ *       line is {@code token: value} or {@code token #value}; a token is a word with {@code -} instead
+ *       of spaces, or {@code BREAKING CHANGE}. Every following line that is not itself a token line
+ *       continues the previous value, so values may span lines (item 10).
+ *   <li>Breaking (items 12-13, 16): {@code !} in the header, or a footer with the upper-case token
+ *       {@code BREAKING CHANGE} or {@code BREAKING-CHANGE}. A free-text commit with such a footer is
+ *       breaking as well (it must not be lost); merges, reverts, fixups and invalid headers never are.
+ *   <li>Merge: more than one parent, or a subject git or a forge writes for a merge ({@code Merge
+ *       branch 'x'}, {@code Merge pull request #1 from ...}, {@code Merge remote-tracking branch ...},
+ *       {@code Merge tag ...}, {@code Merge commit ...}). The body of a merge (which often repeats the
+ *       branch's messages) is kept as body and never parsed for type or breaking changes.
+ *   <li>Revert: a subject {@code Revert "..."} or {@code Reapply "..."}, as {@code git revert} writes;
+ *       the SHA of {@code This reverts commit <sha>} in the body becomes {@code revertedSha}. That
+ *       sentence also fills {@code revertedSha} of a conventional {@code revert:} commit.
+ * </ul>
+ *
+ * <p>CRLF, lone CR and LF line ends are all accepted. A null message reads as empty.
+ */
+public final class CommitParser {
+
+    private static final Pattern HEADER =
+            Pattern.compile("([A-Za-z][A-Za-z0-9_-]*)(?:\\(([^()\\n]+)\\))?(!)?:[ \\t]+(\\S.*)");
+    /** A word, maybe parentheses and a bang in any order, then a colon: the shape of a header. */
+    private static final Pattern HEADER_ATTEMPT =
+            Pattern.compile("[A-Za-z][A-Za-z0-9_-]*\\s*(?:!\\s*)?(?:\\([^\\n]*\\)?\\s*)?(?:!\\s*)?:.*");
+    private static final Pattern MERGE_SUBJECT = Pattern.compile(
+            "Merge (?:branch(?:es)? |remote-tracking branch |pull request |tag |commit |'|\"|[0-9a-f]{7,40}\\b).*"
+                    + "|Merged in .*|Merged PR .*");
+    private static final Pattern REVERT_SUBJECT = Pattern.compile("(?:Revert|Reapply) \".*");
+    private static final Pattern FIXUP_SUBJECT = Pattern.compile("(?:fixup|squash|amend)! .*");
+    private static final Pattern FOOTER = Pattern.compile("(BREAKING CHANGE|[A-Za-z0-9][A-Za-z0-9_-]*)(: | #)(.*)");
+    private static final Pattern REVERTS_COMMIT = Pattern.compile("This reverts commit ([0-9a-fA-F]{4,40})");
+
+    private CommitParser() {}
+
+    /**
+     * Parses one commit message. Never throws for any message.
+     *
+     * @param sha the commit's SHA (full 40 hex in production; may be empty in tests; null reads as
+     *     empty)
+     * @param message the full commit message as git stores it, may be null
+     * @param parentCount the number of parents of the commit (more than one makes it a merge)
+     * @return the parsed commit; see {@link ConventionalCommit} for the fields per kind
+     */
+    public static ConventionalCommit parse(String sha, String message, int parentCount) {
+        List<String> lines = lines(message);
+        String subject = lines.get(0);
+        List<String> rest = lines.subList(1, lines.size());
+        String safeSha = sha == null ? "" : sha;
+
+        Kind kind = kindOf(subject, parentCount);
+        if (kind != Kind.CONVENTIONAL) {
+            boolean hasFooters = kind == Kind.FREE_TEXT || kind == Kind.REVERT || kind == Kind.FIXUP;
+            Sections s = hasFooters ? split(rest) : new Sections(join(rest), List.of());
+            List<String> notes = kind == Kind.FREE_TEXT ? breakingNotes(s.footers) : List.of();
+            String reverted = kind == Kind.REVERT ? revertedSha(s.body) : null;
+            return new ConventionalCommit(safeSha, kind, null, null, !notes.isEmpty(), subject, subject,
+                    s.body, s.footers, notes, reverted);
+        }
+        Matcher header = HEADER.matcher(subject);
+        header.matches();
+        String type = header.group(1).toLowerCase(Locale.ROOT);
+        String description = header.group(4).strip();
+        Sections s = split(rest);
+        List<String> notes = new ArrayList<>(breakingNotes(s.footers));
+        boolean bang = header.group(3) != null;
+        if (bang && notes.isEmpty()) {
+            notes.add(description);
+        }
+        String reverted = type.equals("revert") ? revertedSha(s.body) : null;
+        return new ConventionalCommit(safeSha, kind, type, header.group(2), !notes.isEmpty(), description,
+                subject, s.body, s.footers, notes, reverted);
+    }
+
+    private static Kind kindOf(String subject, int parentCount) {
+        if (parentCount > 1 || MERGE_SUBJECT.matcher(subject).matches()) {
+            return Kind.MERGE;
+        }
+        if (REVERT_SUBJECT.matcher(subject).matches()) {
+            return Kind.REVERT;
+        }
+        if (FIXUP_SUBJECT.matcher(subject).matches()) {
+            return Kind.FIXUP;
+        }
+        if (HEADER.matcher(subject).matches()) {
+            return Kind.CONVENTIONAL;
+        }
+        return HEADER_ATTEMPT.matcher(subject).matches() ? Kind.INVALID : Kind.FREE_TEXT;
+    }
+
+    /** Lines with any line ending removed; leading blank lines skipped; at least one (maybe empty). */
+    private static List<String> lines(String message) {
+        String text = message == null ? "" : message.replace("\r\n", "\n").replace('\r', '\n');
+        List<String> all = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+        while (all.size() > 1 && all.get(0).isBlank()) {
+            all.remove(0);
+        }
+        return all;
+    }
+
+    private record Sections(String body, List<Footer> footers) {}
+
+    private static Sections split(List<String> rest) {
+        int start = footerStart(rest);
+        List<Footer> footers = new ArrayList<>();
+        String token = null;
+        String separator = null;
+        StringBuilder value = new StringBuilder();
+        for (String line : rest.subList(start, rest.size())) {
+            Matcher m = FOOTER.matcher(line);
+            if (m.matches()) {
+                if (token != null) {
+                    footers.add(new Footer(token, separator, value.toString().strip()));
+                }
+                token = m.group(1);
+                separator = m.group(2);
+                value.setLength(0);
+                value.append(m.group(3));
+            } else {
+                value.append('\n').append(line);
+            }
+        }
+        if (token != null) {
+            footers.add(new Footer(token, separator, value.toString().strip()));
+        }
+        return new Sections(join(rest.subList(0, start)), footers);
+    }
+
+    /** Index of the first line of the first paragraph that starts with a footer token, or size. */
+    private static int footerStart(List<String> rest) {
+        for (int i = 0; i < rest.size(); i++) {
+            boolean paragraphStart = i == 0 || rest.get(i - 1).isBlank();
+            if (paragraphStart && FOOTER.matcher(rest.get(i)).matches()) {
+                return i;
+            }
+        }
+        return rest.size();
+    }
+
+    private static String join(List<String> lines) {
+        return String.join("\n", lines).strip();
+    }
+
+    private static List<String> breakingNotes(List<Footer> footers) {
+        return footers.stream()
+                .filter(f -> f.token().equals("BREAKING CHANGE") || f.token().equals("BREAKING-CHANGE"))
+                .map(Footer::value)
+                .toList();
+    }
+
+    private static String revertedSha(String body) {
+        Matcher m = REVERTS_COMMIT.matcher(body);
+        return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+    }
+}
