@@ -141,24 +141,16 @@ class GitRepoReadTest {
 
     @Test
     void reachabilityFollowsMergesAndIgnoresOtherBranches() {
-        TestRepos repo = TestRepos.nr(tmp.resolve("r"));
-        String base = repo.c("-m", "feat: base");
-        repo.git("checkout", "-q", "-b", "feature");
-        String feature = repo.c("-m", "feat: on feature");
-        repo.git("checkout", "-q", "-b", "unmerged", base);
-        String unmerged = repo.c("-m", "feat: never merged");
-        repo.git("checkout", "-q", "main");
-        repo.c("-m", "fix: on main");
-        repo.git("merge", "-q", "--no-ff", "-m", "Merge branch 'feature'", "feature");
-        String head = repo.sha("HEAD");
+        MergedHistory h = mergedHistory();
 
-        try (GitRepo git = GitRepo.open(repo.dir())) {
-            assertTrue(git.isAncestor(base, head));
-            assertTrue(git.isAncestor(feature, head));
-            assertTrue(git.isAncestor(head, head));
-            assertFalse(git.isAncestor(unmerged, head));
-            assertFalse(git.isAncestor(head, base));
-            ReleaseException e = assertThrows(ReleaseException.class, () -> git.isAncestor("0000000000000000000000000000000000000001", head));
+        try (GitRepo git = GitRepo.open(h.repo().dir())) {
+            assertTrue(git.isAncestor(h.root(), h.merge()));
+            assertTrue(git.isAncestor(h.feature(), h.merge()));
+            assertTrue(git.isAncestor(h.merge(), h.merge()));
+            assertFalse(git.isAncestor(h.unmerged(), h.merge()));
+            assertFalse(git.isAncestor(h.merge(), h.root()));
+            ReleaseException e = assertThrows(ReleaseException.class,
+                    () -> git.isAncestor("0000000000000000000000000000000000000001", h.merge()));
             assertTrue(e.getMessage().startsWith("unknown commit '0000000000000000000000000000000000000001'"), e.getMessage());
         }
     }
@@ -187,21 +179,14 @@ class GitRepoReadTest {
 
     @Test
     void walksWholeHistoryWithMergesRootAndBothSidesOfABranch() {
-        TestRepos repo = TestRepos.nr(tmp.resolve("r"));
-        String root = repo.c("-m", "feat: root");
-        repo.git("checkout", "-q", "-b", "feature");
-        String feature = repo.c("-m", "feat: on feature");
-        repo.git("checkout", "-q", "main");
-        String main = repo.c("-m", "fix: on main");
-        repo.git("merge", "-q", "--no-ff", "-m", "Merge branch 'feature'", "feature");
-        String merge = repo.sha("HEAD");
+        MergedHistory h = mergedHistory();
 
-        try (GitRepo git = GitRepo.open(repo.dir())) {
-            List<RawCommit> all = walk(git, null, merge);
-            assertEquals(List.of(merge, main, feature, root), all.stream().map(RawCommit::sha).toList());
+        try (GitRepo git = GitRepo.open(h.repo().dir())) {
+            List<RawCommit> all = walk(git, null, h.merge());
+            assertEquals(List.of(h.merge(), h.main(), h.feature(), h.root()), all.stream().map(RawCommit::sha).toList());
             assertEquals(List.of(2, 1, 1, 0), all.stream().map(RawCommit::parentCount).toList());
-            assertEquals(List.of(merge, main, feature), walk(git, root, merge).stream().map(RawCommit::sha).toList());
-            assertEquals(List.of(merge, feature), walk(git, main, merge).stream().map(RawCommit::sha).toList());
+            assertEquals(List.of(h.merge(), h.main(), h.feature()), walk(git, h.root(), h.merge()).stream().map(RawCommit::sha).toList());
+            assertEquals(List.of(h.merge(), h.feature()), walk(git, h.main(), h.merge()).stream().map(RawCommit::sha).toList());
         }
     }
 
@@ -268,6 +253,22 @@ class GitRepoReadTest {
 
             assertEquals(List.of("gone.txt", "pom.xml", "staged.txt"), git.changedTrackedFiles());
         }
+    }
+
+    private record MergedHistory(TestRepos repo, String root, String feature, String unmerged, String main, String merge) {}
+
+    /** root; branch feature (merged into main with --no-ff); branch unmerged (never merged); main. */
+    private MergedHistory mergedHistory() {
+        TestRepos repo = TestRepos.nr(tmp.resolve("r"));
+        String root = repo.c("-m", "feat: root");
+        repo.git("checkout", "-q", "-b", "feature");
+        String feature = repo.c("-m", "feat: on feature");
+        repo.git("checkout", "-q", "-b", "unmerged", root);
+        String unmerged = repo.c("-m", "feat: never merged");
+        repo.git("checkout", "-q", "main");
+        String main = repo.c("-m", "fix: on main");
+        repo.git("merge", "-q", "--no-ff", "-m", "Merge branch 'feature'", "feature");
+        return new MergedHistory(repo, root, feature, unmerged, main, repo.sha("HEAD"));
     }
 
     private static List<RawCommit> walk(GitRepo git, String from, String to) {
