@@ -115,7 +115,7 @@ final class Preview {
      * @param headline what was done, printed with a check mark
      */
     void done(String headline) {
-        out.println(style.green((unicode ? "✔ " : "Done: ") + headline));
+        out.println(style.green(unicode ? "✔" : "Done:") + " " + headline);
     }
 
     /** @param line a detail line of the summary */
