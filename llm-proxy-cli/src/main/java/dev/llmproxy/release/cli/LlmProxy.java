@@ -1,39 +1,99 @@
 package dev.llmproxy.release.cli;
 
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The {@code llm-proxy} command. */
+/**
+ * The {@code llm-proxy} command. Exit codes: 0 done or nothing to release, 1 failed, 2 usage or
+ * environment problem (picocli's own usage errors are 2 as well).
+ */
 @Command(
         name = "llm-proxy",
         mixinStandardHelpOptions = true,
         versionProvider = LlmProxy.Version.class,
+        subcommands = ReleaseCommand.class,
         description = "LLM proxy tools: cut releases with one command.")
 public final class LlmProxy implements Runnable {
 
+    @Spec
+    CommandSpec spec;
+
+    private final Terminal terminal;
+
+    /** The command on the process's own terminal (used by {@code main} and by picocli's AutoComplete). */
+    public LlmProxy() {
+        this(null);
+    }
+
+    LlmProxy(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
     /**
+     * Runs the command and exits the JVM with its exit code.
+     *
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new LlmProxy()).execute(args));
+        System.exit(execute(Terminal.system(), args));
+    }
+
+    /**
+     * @param terminal environment, directory, input and output to use
+     * @param args command-line arguments
+     * @return the exit code: 0 done or nothing to release, 1 failed, 2 usage or environment problem
+     */
+    static int execute(Terminal terminal, String... args) {
+        CommandLine commandLine = new CommandLine(new LlmProxy(terminal));
+        commandLine.setOut(terminal.out());
+        commandLine.setErr(terminal.err());
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
+                terminal.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            Style style = new Style(terminal.colour());
+            if (e instanceof CliException failure) {
+                terminal.err().println(style.red("llm-proxy: " + failure.getMessage()));
+                return failure.exitCode();
+            }
+            terminal.err().println(style.red("llm-proxy: unexpected " + e));
+            return CliException.FAILED;
+        });
+        int exitCode = commandLine.execute(args);
+        terminal.out().flush();
+        terminal.err().flush();
+        return exitCode;
+    }
+
+    Terminal terminal() {
+        return terminal != null ? terminal : Terminal.system();
     }
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(terminal().out());
+    }
+
+    /** @return this CLI's version, which is also the release-maven-plugin version it runs */
+    static String version() {
+        var props = new Properties();
+        try (var in = LlmProxy.class.getResourceAsStream("/llm-proxy-version.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        } catch (java.io.IOException e) {
+            // fall through to "unknown"
+        }
+        return props.getProperty("version", "unknown");
     }
 
     /** Reads the version that the build writes into {@code llm-proxy-version.properties}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws Exception {
-            var props = new java.util.Properties();
-            try (var in = LlmProxy.class.getResourceAsStream("/llm-proxy-version.properties")) {
-                if (in != null) {
-                    props.load(in);
-                }
-            }
-            return new String[] {"llm-proxy " + props.getProperty("version", "unknown")};
+        public String[] getVersion() {
+            return new String[] {"llm-proxy " + version()};
         }
     }
 }

@@ -1,0 +1,107 @@
+package dev.llmproxy.release.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one release goal with Maven in batch mode, stdin closed (Maven can never wait for input).
+ * Its output is captured; with {@code verbose} every line is streamed, otherwise only the mojo
+ * headers ({@code [INFO] --- plugin:goal ... ---}) are shown, condensed, as progress.
+ */
+final class MavenRun {
+    private static final Pattern MOJO_HEADER = Pattern.compile("^\\[INFO\\] --- (.+?) ---$");
+    private static final Pattern FAILED_GOAL =
+            Pattern.compile("^Failed to execute goal .+? on project [^:]+: (.*?)(?: -> \\[Help \\d+\\])?$");
+    private static final List<String> MAVEN_BOILERPLATE = List.of(
+            "-> [Help", "To see the full stack trace", "Re-run Maven using", "For more information about the errors",
+            "[Help ", "After correcting the problems", "mvn <args> -rf");
+
+    private final MavenProject project;
+    private final Map<String, String> env;
+    private final PrintWriter out;
+    private final Style style;
+    private final boolean verbose;
+
+    MavenRun(MavenProject project, Map<String, String> env, PrintWriter out, Style style, boolean verbose) {
+        this.project = project;
+        this.env = env;
+        this.out = out;
+        this.style = style;
+        this.verbose = verbose;
+    }
+
+    /**
+     * @param arguments Maven arguments after {@code -B -ntp} (the goal and its {@code -D} properties)
+     * @throws CliException ({@link CliException#FAILED}) when Maven cannot start or exits non-zero,
+     *     with Maven's first useful {@code [ERROR]} line
+     */
+    void run(List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(project.maven().toString(), "-B", "-ntp"));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.root().toFile()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        List<String> errors = new ArrayList<>();
+        int exit;
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    show(line);
+                    if (line.startsWith("[ERROR]")) {
+                        errors.add(line);
+                    }
+                }
+            }
+            exit = process.waitFor();
+        } catch (IOException e) {
+            throw new CliException(CliException.FAILED, "cannot run " + project.maven() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(CliException.FAILED, "interrupted while Maven was running");
+        }
+        if (exit != 0) {
+            throw new CliException(CliException.FAILED, firstUsefulError(errors)
+                    .orElse("Maven failed (exit code " + exit + ")")
+                    + (verbose ? "" : " (rerun with --verbose to see Maven's output)"));
+        }
+    }
+
+    private void show(String line) {
+        if (verbose) {
+            out.println(line);
+            return;
+        }
+        Matcher header = MOJO_HEADER.matcher(line);
+        if (header.matches()) {
+            out.println(style.dim("  " + header.group(1)));
+        }
+    }
+
+    /**
+     * @param errorLines Maven's {@code [ERROR]} lines in order
+     * @return the first that says what went wrong: not blank, not Maven's help boilerplate, not a
+     *     stack frame; {@code Failed to execute goal ... on project x:} and {@code -> [Help 1]} cut off
+     */
+    static Optional<String> firstUsefulError(List<String> errorLines) {
+        for (String line : errorLines) {
+            String text = line.substring("[ERROR]".length()).strip();
+            if (text.isEmpty() || text.startsWith("at ") || MAVEN_BOILERPLATE.stream().anyMatch(text::startsWith)) {
+                continue;
+            }
+            Matcher failed = FAILED_GOAL.matcher(text);
+            return Optional.of(failed.matches() && !failed.group(1).isBlank() ? failed.group(1).strip() : text);
+        }
+        return Optional.empty();
+    }
+}

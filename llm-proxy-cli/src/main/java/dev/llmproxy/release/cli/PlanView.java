@@ -1,0 +1,122 @@
+package dev.llmproxy.release.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The part of {@code target/release/plan.json} (DESIGN.md contract, schemaVersion 1) the CLI
+ * shows. Read as a JSON tree so that keys added later never break it; a missing key reads as
+ * {@code null}/empty.
+ *
+ * <p>Keys read: {@code version}, {@code tag}, {@code previousVersion}, {@code previousTag},
+ * {@code bump}, {@code reason}, {@code alreadyReleased}, {@code repository}, {@code commits.total},
+ * {@code commits.breaking}, {@code commits.feat}, {@code commits.fix}, {@code commits.other},
+ * {@code files}, {@code notesFile}, {@code github.action}, {@code github.draft},
+ * {@code github.prerelease}, and two optional keys beyond the contract: {@code github.htmlUrl}
+ * (the release's web page, for the summary) and {@code push} (boolean, whether the goal pushes).
+ *
+ * @param version the version to release, {@code null} when there is nothing to release
+ * @param tag the release tag
+ * @param previousVersion the last released version, {@code null} on a first release
+ * @param previousTag the last release tag
+ * @param bump {@code major|minor|patch|prerelease|explicit|none}
+ * @param reason one line: why this version
+ * @param alreadyReleased whether the tag already points at HEAD
+ * @param repository {@code owner/name} on GitHub, or {@code null}
+ * @param commits commit counts, or {@code null} when absent
+ * @param files paths relative to the reactor root that the release changes
+ * @param notesFile the notes file relative to the reactor root
+ * @param githubAction {@code create|update|none|skip}, or {@code null} when GitHub is not used
+ * @param githubDraft whether the GitHub release is (left) a draft
+ * @param githubPrerelease whether the GitHub release is a pre-release
+ * @param githubHtmlUrl the GitHub release's web page, or {@code null}
+ * @param push whether the goal pushes, or {@code null} when the plan does not say
+ */
+record PlanView(
+        String version,
+        String tag,
+        String previousVersion,
+        String previousTag,
+        String bump,
+        String reason,
+        boolean alreadyReleased,
+        String repository,
+        Commits commits,
+        List<String> files,
+        String notesFile,
+        String githubAction,
+        boolean githubDraft,
+        boolean githubPrerelease,
+        String githubHtmlUrl,
+        Boolean push) {
+
+    /** Default notes location when the plan names none. */
+    static final String DEFAULT_NOTES_FILE = "target/release/notes.md";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Commit counts of the release range. */
+    record Commits(int total, int breaking, int feat, int fix, int other) {}
+
+    /**
+     * @param planFile {@code target/release/plan.json}
+     * @return the plan
+     * @throws CliException ({@link CliException#FAILED}) when the file is missing or not a JSON object
+     */
+    static PlanView read(Path planFile) {
+        if (!Files.isRegularFile(planFile)) {
+            throw new CliException(CliException.FAILED, "the release goal wrote no " + planFile
+                    + ": check that the release-maven-plugin version matches this llm-proxy");
+        }
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(planFile.toFile());
+        } catch (IOException e) {
+            throw new CliException(CliException.FAILED, "cannot read " + planFile + ": "
+                    + e.getMessage().lines().findFirst().orElse("") + " (rerun the release goal to rewrite it)");
+        }
+        if (json == null || !json.isObject()) {
+            throw new CliException(CliException.FAILED, planFile + " is not a JSON object: rerun the release goal to rewrite it");
+        }
+        JsonNode commits = json.path("commits");
+        JsonNode github = json.path("github");
+        List<String> files = new ArrayList<>();
+        json.path("files").forEach(f -> files.add(f.asText()));
+        return new PlanView(
+                text(json, "version"),
+                text(json, "tag"),
+                text(json, "previousVersion"),
+                text(json, "previousTag"),
+                text(json, "bump"),
+                text(json, "reason"),
+                json.path("alreadyReleased").asBoolean(false),
+                text(json, "repository"),
+                commits.isObject()
+                        ? new Commits(commits.path("total").asInt(), commits.path("breaking").asInt(),
+                                commits.path("feat").asInt(), commits.path("fix").asInt(), commits.path("other").asInt())
+                        : null,
+                List.copyOf(files),
+                Optional.ofNullable(text(json, "notesFile")).orElse(DEFAULT_NOTES_FILE),
+                text(github, "action"),
+                github.path("draft").asBoolean(false),
+                github.path("prerelease").asBoolean(false),
+                text(github, "htmlUrl"),
+                json.path("push").isBoolean() ? json.path("push").asBoolean() : null);
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode value = node.path(key);
+        return value.isNull() || value.isMissingNode() ? null : value.asText();
+    }
+
+    /** @return true when the plan releases a version */
+    boolean releases() {
+        return version != null;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.llmproxy.release.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Pure output helpers: Maven's error line, remote URLs without secrets, notes for the terminal. */
+class OutputTest {
+
+    @Test
+    void firstUsefulErrorSkipsBlankLinesAndBoilerplate() {
+        List<String> lines = List.of(
+                "[ERROR] ",
+                "[ERROR] Failed to execute goal dev.llmproxy:release-maven-plugin:0.1.0:draft (default-cli) on project app:"
+                        + " tag v1.5.0 exists on another commit: delete it or release another version -> [Help 1]",
+                "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.");
+
+        assertEquals(Optional.of("tag v1.5.0 exists on another commit: delete it or release another version"),
+                MavenRun.firstUsefulError(lines));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[ERROR] Plugin dev.llmproxy:release-maven-plugin:0.1.0 or one of its dependencies could not be resolved: x"
+                + " | Plugin dev.llmproxy:release-maven-plugin:0.1.0 or one of its dependencies could not be resolved: x",
+        "[ERROR] The goal you specified requires a project to execute but there is no POM in this directory (/x)."
+                + " | The goal you specified requires a project to execute but there is no POM in this directory (/x).",
+        "[ERROR] Failed to execute goal a:b:1:c (default-cli) on project p: Execution default-cli of goal a:b:1:c failed: boom"
+                + " | Execution default-cli of goal a:b:1:c failed: boom"})
+    void firstUsefulErrorKeepsWhatMavenSaid(String line, String expected) {
+        assertEquals(Optional.of(expected), MavenRun.firstUsefulError(List.of("[ERROR] ", line)));
+    }
+
+    @Test
+    void noUsefulErrorLine() {
+        assertEquals(Optional.empty(), MavenRun.firstUsefulError(List.of("[ERROR] ", "[ERROR] -> [Help 1]")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "https://x-access-token:ghp_secret@github.com/o/r.git, https://github.com/o/r.git",
+        "https://ghp_secret@github.com/o/r.git, https://github.com/o/r.git",
+        "https://github.com/o/r.git, https://github.com/o/r.git",
+        "git@github.com:o/r.git, git@github.com:o/r.git",
+        "/srv/git/origin.git, /srv/git/origin.git"})
+    void remoteUrlsAreShownWithoutCredentials(String url, String shown) {
+        assertEquals(shown, Preview.withoutCredentials(url));
+    }
+
+    @Test
+    void notesAreRenderedForTheTerminal() {
+        String markdown = """
+                ## [1.5.0](https://x/compare) (2026-11-30)
+
+                ### ⚠ BREAKING CHANGES
+
+                * **api:** drop `v1` ([#3](https://x/pull/3))
+                  - nested __detail__
+                Thanks to @dev!
+                """;
+
+        assertEquals("""
+                >1.5.0 (2026-11-30)
+
+                >⚠ BREAKING CHANGES
+
+                >• api: drop v1 (#3)
+                >  • nested detail
+                >Thanks to @dev!
+                """, new NotesText(new Style(false), true).render(markdown, ">"));
+        assertEquals(">\u001b[1m1.5.0\u001b[0m\n>- \u001b[1mapi:\u001b[0m drop \u001b[36mv1\u001b[0m\n",
+                new NotesText(new Style(true), false).render("# 1.5.0\n- **api:** drop `v1`", ">"));
+    }
+}
