@@ -75,7 +75,7 @@ public final class SemVer implements Comparable<SemVer> {
 
     @Override
     public int compareTo(SemVer other) {
-        return Version.PRECEDENCE_ORDER.compare(version, other.version);
+        return version.compareToIgnoreBuildMetadata(other.version);
     }
 
     @Override
