@@ -30,11 +30,13 @@ final class LocalRegistry implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private LocalRegistry(Process process, int port) {
+    private LocalRegistry(Process process, int port, String authorization) {
         this.process = process;
         this.port = port;
+        this.authorization = authorization;
     }
 
     /**
@@ -43,6 +45,14 @@ final class LocalRegistry implements AutoCloseable {
      * @param dir an empty directory for config, storage and log
      */
     static LocalRegistry start(Path dir) throws Exception {
+        return start(dir, null, null);
+    }
+
+    /**
+     * Starts a registry that requires HTTP basic authentication (htpasswd, bcrypt) when
+     * {@code user} is not null.
+     */
+    static LocalRegistry start(Path dir, String user, String password) throws Exception {
         Path program = Programs.require("docker-registry", "run .ci/setup-registry (apt-get install -y docker-registry)");
         int port;
         try (var socket = new ServerSocket(0)) {
@@ -61,12 +71,19 @@ final class LocalRegistry implements AutoCloseable {
                 http:
                   addr: 127.0.0.1:%d
                   secret: image-tests-only
-                """.formatted(dir.resolve("storage"), port));
+                """.formatted(dir.resolve("storage"), port) + (user == null ? "" : """
+                auth:
+                  htpasswd:
+                    realm: image-tests
+                    path: %s
+                """.formatted(htpasswd(dir, user, password))));
         Process process = new ProcessBuilder(program.toString(), "serve", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("registry.log").toFile())
                 .start();
-        var registry = new LocalRegistry(process, port);
+        String authorization = user == null ? null
+                : "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var registry = new LocalRegistry(process, port, authorization);
         registry.awaitReady(dir.resolve("registry.log"));
         return registry;
     }
@@ -77,7 +94,8 @@ final class LocalRegistry implements AutoCloseable {
                 throw new IllegalStateException("docker-registry exited: " + Files.readString(log));
             }
             try {
-                if (send(HttpRequest.newBuilder(uri("/v2/")).GET(), null).statusCode() == 200) {
+                int status = send(HttpRequest.newBuilder(uri("/v2/")).GET(), null).statusCode();
+                if (status == 200) {
                     return;
                 }
             } catch (IOException notYetListening) {
@@ -86,6 +104,17 @@ final class LocalRegistry implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("docker-registry did not answer on port " + port + " within 10 s: " + Files.readString(log));
+    }
+
+    private static Path htpasswd(Path dir, String user, String password) throws Exception {
+        Path program = Programs.require("htpasswd", "run .ci/setup-registry (apt-get install -y apache2-utils)");
+        Process p = new ProcessBuilder(program.toString(), "-niB", user).start();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String line = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), "htpasswd failed");
+        return Files.writeString(dir.resolve("htpasswd"), line + "\n");
     }
 
     /** @return {@code 127.0.0.1:<port>} */
@@ -148,6 +177,9 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request, Integer expectedStatus) throws Exception {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (expectedStatus != null) {
             assertEquals(expectedStatus.intValue(), response.statusCode(),
