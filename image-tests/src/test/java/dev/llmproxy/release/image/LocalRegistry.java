@@ -53,7 +53,7 @@ final class LocalRegistry implements AutoCloseable {
      * {@code user} is not null.
      */
     static LocalRegistry start(Path dir, String user, String password) throws Exception {
-        Path program = Programs.require("docker-registry", "run .ci/setup-registry (apt-get install -y docker-registry)");
+        Path program = Programs.require("docker-registry", "run .ci/setup-image-tools (apt-get install -y docker-registry)");
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -107,7 +107,7 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     private static Path htpasswd(Path dir, String user, String password) throws Exception {
-        Path program = Programs.require("htpasswd", "run .ci/setup-registry (apt-get install -y apache2-utils)");
+        Path program = Programs.require("htpasswd", "run .ci/setup-image-tools (apt-get install -y apache2-utils)");
         Process p = new ProcessBuilder(program.toString(), "-niB", user).start();
         try (var stdin = p.getOutputStream()) {
             stdin.write(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
