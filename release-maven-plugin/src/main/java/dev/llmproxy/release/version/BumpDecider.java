@@ -67,9 +67,7 @@ public final class BumpDecider {
      *     listed in the class description
      */
     public BumpDecision decide(BumpRequest request, ReleaseHistory history, List<ConventionalCommit> newestFirst) {
-        List<ConventionalCommit> counted = RevertCanceller.cancel(newestFirst).stream()
-                .filter(c -> c.kind() != Kind.MERGE)
-                .toList();
+        List<ConventionalCommit> counted = counted(newestFirst);
         Counts counts = count(newestFirst.size(), counted);
         String preReleaseId = preReleaseId(request.preReleaseId());
         Optional<ReleaseTag> last = history.lastRelease();
@@ -289,6 +287,23 @@ public final class BumpDecider {
             return "breaking";
         }
         return c.kind() == Kind.REVERT ? "revert" : c.type();
+    }
+
+    /**
+     * Counts the commits of a range the way the bump counts them: reverts cancel the commit they
+     * revert, merges are counted in the total only.
+     *
+     * @param newestFirst the commits of the range in git log order
+     * @return the counts for plan.json
+     */
+    public static Counts count(List<ConventionalCommit> newestFirst) {
+        return count(newestFirst.size(), counted(newestFirst));
+    }
+
+    private static List<ConventionalCommit> counted(List<ConventionalCommit> newestFirst) {
+        return RevertCanceller.cancel(newestFirst).stream()
+                .filter(c -> c.kind() != Kind.MERGE)
+                .toList();
     }
 
     private static Counts count(int total, List<ConventionalCommit> counted) {

@@ -1,0 +1,67 @@
+package dev.llmproxy.release.version;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class ImageTagsTest {
+    // Known releases of case W1 plus older ones: 1.4.0 is the highest stable.
+    private static final String KNOWN = "1.0.0 1.3.0 1.3.1 1.4.0 1.5.0-rc.1 1.4.0+build.7";
+
+    @ParameterizedTest(name = "{0} with {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        // W1: the highest stable gets version, X.Y, X and latest
+        "1.4.0            | " + KNOWN + " | 1.4.0 1.4 1 latest",
+        // W1: a pre-release gets its own tag only, even above every stable release
+        "1.5.0-rc.1       | " + KNOWN + " | 1.5.0-rc.1",
+        // W1: build metadata never reaches a tag with '+'; precedence ignores it (SemVer §10)
+        "1.4.0+build.7    | " + KNOWN + " | 1.4.0_build.7 1.4 1 latest",
+        // an older stable release gets its version only, also a patch of an older line
+        "1.3.1            | " + KNOWN + " | 1.3.1",
+        "1.3.2            | " + KNOWN + " | 1.3.2",
+        // the version need not be among the known releases
+        "1.4.1            | " + KNOWN + " | 1.4.1 1.4 1 latest",
+        "2.0.0            | " + KNOWN + " | 2.0.0 2.0 2 latest",
+        // first release ever, and pre-1.0
+        "0.1.0            | -             | 0.1.0 0.1 0 latest",
+        // a higher pre-release does not stop a stable release from being latest
+        "1.4.2            | 1.4.0 2.0.0-rc.1 | 1.4.2 1.4 1 latest",
+        // a higher stable does, whatever the order of the list
+        "1.9.0            | 10.0.0 1.9.0 | 1.9.0",
+        // pre-release with build metadata
+        "2.0.0-rc.1+sha.5114f85 | " + KNOWN + " | 2.0.0-rc.1_sha.5114f85",
+    })
+    void tagsFollowTheOneRule(String version, String known, String expected) {
+        List<SemVer> knownReleases = "-".equals(known)
+                ? List.of()
+                : Arrays.stream(known.split(" ")).map(SemVer::parse).toList();
+
+        List<String> tags = ImageTags.tags(SemVer.parse(version), knownReleases);
+
+        assertEquals(List.of(expected.split(" ")), tags);
+    }
+
+    @Test
+    void noTagContainsAPlusOrUpperCaseOrIsLongerThanOciAllows() {
+        for (String v : List.of("1.4.0+build.7", "1.0.0-alpha+001", "1.0.0+20130313144700", "1.0.0-beta+exp.sha.5114f85")) {
+            for (String tag : ImageTags.tags(SemVer.parse(v), List.of())) {
+                assertTrue(tag.matches("[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}"), tag);
+            }
+        }
+    }
+
+    @Test
+    void aVersionTooLongForATagFailsBeforeAnythingIsPushed() {
+        SemVer longVersion = SemVer.parse("1.0.0-" + "a".repeat(130));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ImageTags.versionTag(longVersion));
+
+        assertTrue(e.getMessage().contains("128 characters"), e.getMessage());
+    }
+}
