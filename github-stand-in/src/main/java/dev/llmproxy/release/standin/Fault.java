@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * One injected fault for the next {@link #times(int) N} requests that match a method and a path pattern.
  *
  * <p>Kinds, combinable with a delay: an error status with GitHub's error body (optionally with a
- * {@code retry-after} header, as GitHub's secondary rate limit sends), a connection reset (no response at all), and for
- * uploads "landed then 502" (the asset is stored completely, then 502 Bad Gateway is answered) or "starter then 502"
+ * {@code retry-after} header, as GitHub's secondary rate limit sends), a connection reset (no response at all),
+ * "landed then 502" (the request takes effect, then 502 Bad Gateway is answered) and for uploads "starter then 502"
  * (a half-uploaded asset in state {@code starter} is left, then 502). A fault with only a delay delays the request
  * and then serves it normally.
  *
@@ -83,7 +83,7 @@ public final class Fault {
         return this;
     }
 
-    /** @return this; for uploads: the asset is stored in full (state {@code uploaded}), then 502 is answered */
+    /** @return this; the request is carried out (a release created, an asset stored in full), then 502 is answered */
     public Fault landedThen502() {
         this.kind = Kind.LANDED_THEN_502;
         return this;

@@ -49,8 +49,8 @@ import java.util.stream.Collectors;
  *   <li>assets: {@code GET /releases/{id}/assets}, {@code GET|DELETE /releases/assets/{id}}, and uploads to the
  *       release's {@code upload_url} (a separate path prefix, {@code /uploads} by default) with {@code ?name=},
  *       {@code Content-Length} required, GitHub's renaming of special characters, a duplicate stored name answering
- *       422 {@code already_exists}, states {@code starter}/{@code uploaded}; content is streamed and only its size
- *       and SHA-256 are kept</li>
+ *       422 {@code already_exists}, states {@code starter}/{@code uploaded}, {@code digest} {@code "sha256:..."};
+ *       content is streamed and only its size and SHA-256 are kept</li>
  *   <li>{@code GET /pulls?state&sort&direction&per_page&page}, {@code GET /commits/{sha}/pulls},
  *       {@code GET /issues/{n}}, {@code GET|POST /issues/{n}/comments}, {@code GET /git/ref/tags/{tag}} (a tag is
  *       created when a release is published)</li>
@@ -483,12 +483,15 @@ public final class GitHubStandIn implements AutoCloseable {
                 call.error(fault.statusCode(), fault.message());
                 return true;
             }
-            case LANDED_THEN_502, STARTER_THEN_502 -> {
-                boolean landed = fault.kind() == Fault.Kind.LANDED_THEN_502;
-                if (!upload(call, landed ? "uploaded" : "starter", false)) {
-                    return true;
+            case LANDED_THEN_502 -> {
+                call.landedThen502 = true;
+                route(call);
+                return true;
+            }
+            case STARTER_THEN_502 -> {
+                if (upload(call, "starter", false)) {
+                    call.error(502, "Bad Gateway");
                 }
-                call.error(502, "Bad Gateway");
                 return true;
             }
             default -> throw new IllegalStateException("unknown fault kind " + fault.kind());
@@ -819,6 +822,7 @@ public final class GitHubStandIn implements AutoCloseable {
                         + releases.get(releaseId).get("tag_name").asText() + "/" + name)
                 .put("id", id).put("node_id", "RA_" + id).put("name", name).put("label", "")
                 .put("state", state).put("content_type", contentType).put("size", size)
+                .put("digest", "sha256:" + sha256)
                 .put("download_count", 0).put("created_at", now).put("updated_at", now);
         asset.set("uploader", user("stand-in-bot"));
         assets.put(id, asset);
@@ -959,6 +963,8 @@ public final class GitHubStandIn implements AutoCloseable {
         final Map<String, String> responseHeaders = new LinkedHashMap<>();
         long bodyBytes;
         int status;
+        String jsonText;
+        boolean landedThen502;
         boolean canSeeDrafts;
 
         Call(HttpExchange exchange) {
@@ -1008,6 +1014,7 @@ public final class GitHubStandIn implements AutoCloseable {
 
         ObjectNode jsonBody() throws IOException {
             byte[] bytes = body();
+            jsonText = new String(bytes, StandardCharsets.UTF_8);
             try {
                 JsonNode node = JSON.readTree(bytes);
                 if (node instanceof ObjectNode object) {
@@ -1077,6 +1084,11 @@ public final class GitHubStandIn implements AutoCloseable {
         }
 
         private void sendBytes(int code, byte[] bytes) throws IOException {
+            if (landedThen502) {
+                landedThen502 = false;
+                error(502, "Bad Gateway");
+                return;
+            }
             status = code;
             responseHeaders.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             exchange.getResponseHeaders().set("X-GitHub-Api-Version-Selected", "2022-11-28");
@@ -1098,7 +1110,7 @@ public final class GitHubStandIn implements AutoCloseable {
                     headers.put(lower, List.copyOf(values));
                 }
             });
-            return new RecordedRequest(method, path, rawQuery, Map.copyOf(headers), bodyBytes, status);
+            return new RecordedRequest(method, path, rawQuery, Map.copyOf(headers), bodyBytes, status, jsonText);
         }
     }
 }
