@@ -1,0 +1,23 @@
+package dev.llmproxy.release.github;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps every log line, prefixed with its level. */
+final class RecordingLog implements ReleaseLog {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void info(String message) {
+        lines.add("INFO " + message);
+    }
+
+    @Override
+    public void warn(String message) {
+        lines.add("WARN " + message);
+    }
+
+    String all() {
+        return String.join("\n", lines);
+    }
+}
