@@ -296,6 +296,20 @@ public final class GitRepo implements AutoCloseable {
     }
 
     /**
+     * Of the given paths, those that differ from HEAD: modified, staged, deleted, or new and not yet
+     * tracked (e.g. a first {@code CHANGELOG.md}). Used to commit exactly what a release changed.
+     *
+     * @param relativePaths paths relative to the work tree root, {@code /} separators
+     * @return the changed ones, in the order given
+     */
+    public List<String> changedAmong(List<String> relativePaths) {
+        Status status = status();
+        Set<String> changed = new TreeSet<>(changedTrackedFiles());
+        changed.addAll(status.getUntracked());
+        return relativePaths.stream().filter(changed::contains).toList();
+    }
+
+    /**
      * Commits exactly {@code relativePaths} (their work-tree content; a path missing from the work
      * tree is committed as deleted) on the current branch, with author and committer from git's
      * configuration ({@code user.name}, {@code user.email}, or {@code GIT_AUTHOR_*}/{@code

@@ -1,5 +1,7 @@
 package dev.llmproxy.release.github;
 
+import dev.llmproxy.release.ReleaseLog;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;

@@ -1,5 +1,7 @@
 package dev.llmproxy.release.github;
 
+import dev.llmproxy.release.ReleaseLog;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmproxy.release.notes.PullRequestInfo;
 import dev.llmproxy.release.notes.PullRequestSource;

@@ -1,5 +1,7 @@
 package dev.llmproxy.release.github;
 
+import dev.llmproxy.release.ReleaseLog;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmproxy.release.ReleaseException;
 import java.io.IOException;

@@ -26,11 +26,13 @@ import java.util.List;
  *     commit changes (poms, {@code CHANGELOG.md})
  * @param notesFile path of the release notes relative to the reactor root
  * @param assets paths of the assets relative to the reactor root
- * @param github what happens on GitHub, or {@code null} when GitHub is not used
+ * @param github what happens on GitHub, or {@code null} when the goal does not touch GitHub
+ * @param push whether the goal pushes the branch and tag (added key)
+ * @param remote the remote pushed to (added key)
  */
 @JsonPropertyOrder({
     "schemaVersion", "repository", "headSha", "previousTag", "previousVersion", "version", "tag",
-    "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github"
+    "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReleasePlan(
@@ -48,7 +50,9 @@ public record ReleasePlan(
         List<String> files,
         String notesFile,
         List<String> assets,
-        GitHubAction github) {
+        GitHubAction github,
+        boolean push,
+        String remote) {
 
     /** The {@code schemaVersion} this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -84,8 +88,9 @@ public record ReleasePlan(
      * @param draft whether the release is (left) a draft
      * @param prerelease whether the version has pre-release identifiers
      * @param makeLatest GitHub's {@code make_latest} string: {@code "true"} or {@code "false"}
+     * @param htmlUrl the release's page, or {@code null} before it exists (added key)
      */
-    @JsonPropertyOrder({"action", "releaseId", "draft", "prerelease", "makeLatest"})
+    @JsonPropertyOrder({"action", "releaseId", "draft", "prerelease", "makeLatest", "htmlUrl"})
     public record GitHubAction(
-            String action, Long releaseId, boolean draft, boolean prerelease, String makeLatest) {}
+            String action, Long releaseId, boolean draft, boolean prerelease, String makeLatest, String htmlUrl) {}
 }

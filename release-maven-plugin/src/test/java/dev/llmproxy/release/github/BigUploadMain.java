@@ -1,5 +1,7 @@
 package dev.llmproxy.release.github;
 
+import dev.llmproxy.release.ReleaseLog;
+
 import dev.llmproxy.release.standin.GitHubStandIn;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.llmproxy.release.github;
 
+import dev.llmproxy.release.ReleaseLog;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package dev.llmproxy.release.github;
 
+import dev.llmproxy.release.ReleaseLog;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

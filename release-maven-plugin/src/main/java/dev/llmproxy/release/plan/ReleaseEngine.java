@@ -1,0 +1,463 @@
+package dev.llmproxy.release.plan;
+
+import dev.llmproxy.release.ReleaseException;
+import dev.llmproxy.release.ReleaseLog;
+import dev.llmproxy.release.git.GitRepo;
+import dev.llmproxy.release.github.GitHubConfig;
+import dev.llmproxy.release.github.GitHubPullRequests;
+import dev.llmproxy.release.github.GitHubReleaser;
+import dev.llmproxy.release.github.ReleaseNotifier;
+import dev.llmproxy.release.github.ReleaseOutcome;
+import dev.llmproxy.release.github.ReleaseRequest;
+import dev.llmproxy.release.github.RetryPolicy;
+import dev.llmproxy.release.notes.ChangelogUpdater;
+import dev.llmproxy.release.notes.GitHubReleaseYaml;
+import dev.llmproxy.release.notes.MarkdownRenderer;
+import dev.llmproxy.release.notes.NotesBuilder;
+import dev.llmproxy.release.notes.NotesConfig;
+import dev.llmproxy.release.notes.PullRequestSource;
+import dev.llmproxy.release.notes.ReleaseInfo;
+import dev.llmproxy.release.notes.ReleaseNotes;
+import dev.llmproxy.release.pom.ReactorVersions;
+import dev.llmproxy.release.version.LatestRule;
+import dev.llmproxy.release.version.SemVer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The release engine behind the three goals. Each goal first computes the {@link ReleasePlan}
+ * (written to {@code target/release/plan.json}, with the notes in {@code target/release/notes.md})
+ * and stops there in a dry run; otherwise it applies only what is missing, so a rerun after any
+ * failure converges to the state of one clean run (DESIGN.md "Convergent, resumable steps").
+ */
+public final class ReleaseEngine {
+    /** Where the plan goes, relative to the reactor root. */
+    public static final String PLAN_FILE = "target/release/plan.json";
+    /** Where the release body goes, relative to the reactor root. */
+    public static final String NOTES_FILE = "target/release/notes.md";
+
+    private final ReleaseSettings settings;
+    private final ReleaseLog log;
+
+    /**
+     * @param settings the goal's parameters
+     * @param log where progress and warnings go
+     */
+    public ReleaseEngine(ReleaseSettings settings, ReleaseLog log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /**
+     * {@code release:bump}: decides the version and rewrites the reactor's poms; with {@code
+     * release.commit=true} also commits them and tags the commit.
+     *
+     * @return the plan
+     * @throws ReleaseException on a refusal; nothing was changed then
+     */
+    public ReleasePlan bump() {
+        try (Run run = new Run(false)) {
+            if (run.releasesLocally()) {
+                run.requireCleanExceptReleaseFiles();
+                run.writePoms();
+                if (settings.commit()) {
+                    run.commitTagAndPush();
+                }
+            }
+            return run.plan;
+        }
+    }
+
+    /**
+     * {@code release:changelog}: writes the release body and the version's section of {@code
+     * CHANGELOG.md} (replacing an earlier section of the same version).
+     *
+     * @return the plan
+     * @throws ReleaseException on a refusal; nothing was changed then
+     */
+    public ReleasePlan changelog() {
+        try (Run run = new Run(false)) {
+            if (run.releasesLocally()) {
+                run.writeChangelog();
+            }
+            return run.plan;
+        }
+    }
+
+    /**
+     * {@code release:draft}: the whole release. Bump and changelog when not done yet, release commit,
+     * annotated tag, push when asked, then the GitHub Release (a draft unless {@code
+     * release.publish=true}) with assets and {@code SHA256SUMS}. On a HEAD that already carries the
+     * release tag only the GitHub part runs.
+     *
+     * @return the plan, with the GitHub outcome
+     * @throws ReleaseException on a refusal or a permanent GitHub error; a rerun finishes the job
+     */
+    public ReleasePlan draft() {
+        try (Run run = new Run(true)) {
+            if (!run.decision.releases() || settings.dryRun()) {
+                return run.plan;
+            }
+            if (!run.decision.alreadyReleased() && settings.existingTag() == null) {
+                run.requireCleanExceptReleaseFiles();
+                run.writePoms();
+                run.writeChangelog();
+                if (settings.commit()) {
+                    run.commitTagAndPush();
+                }
+            } else if (settings.push()) {
+                run.pushExisting();
+            }
+            return run.publishOnGitHub();
+        }
+    }
+
+    /** One goal's run: the decision, the notes and the plan, then the effects. */
+    private final class Run implements AutoCloseable {
+        final GitRepo git;
+        final ReactorVersions reactor;
+        final ReleasePlanner.Decision decision;
+        final String repository;
+        final ReleaseNotes notes;
+        final MarkdownRenderer renderer;
+        final List<Path> assets;
+        ReleasePlan plan;
+
+        Run(boolean withGitHub) {
+            git = GitRepo.open(settings.root());
+            try {
+                git.requireCompleteHistory();
+                reactor = ReactorVersions.load(settings.root());
+                decision = new ReleasePlanner(settings, log).decide(git, reactor);
+                repository = repository();
+                renderer = new MarkdownRenderer(settings.notes().bodyLimit());
+                notes = decision.releases() ? notes() : null;
+                assets = withGitHub && decision.releases() ? assets() : List.of();
+                ReleasePlan.GitHubAction github = withGitHub && decision.releases() ? gitHubPreview() : null;
+                plan = plan(github);
+                writePlanAndNotes();
+                report();
+            } catch (RuntimeException e) {
+                git.close();
+                throw e;
+            }
+        }
+
+        boolean releasesLocally() {
+            return decision.releases() && !decision.alreadyReleased() && settings.existingTag() == null && !settings.dryRun();
+        }
+
+        private String repository() {
+            if (settings.github().repository() != null) {
+                return settings.github().repository();
+            }
+            return git.remoteUrl(settings.remote()).flatMap(GitRepo::gitHubRepository).orElse(null);
+        }
+
+        private ReleaseNotes notes() {
+            NotesConfig config = NotesConfig.defaults()
+                    .withGroupByScope(settings.notes().groupByScope())
+                    .withPullRequestTitles(settings.notes().usePullRequestTitles())
+                    .withBodyLimit(settings.notes().bodyLimit());
+            for (String type : settings.notes().shownTypes()) {
+                config = config.withTypeSection(sectionTitle(type), type);
+            }
+            config = GitHubReleaseYaml.applyFrom(config, settings.root());
+            ReleaseInfo release = new ReleaseInfo(
+                    repository,
+                    decision.version().toString(),
+                    decision.tag(),
+                    decision.previous() == null ? null : decision.previous().name(),
+                    settings.date());
+            return NotesBuilder.build(config, release, decision.commits(), pullRequests());
+        }
+
+        private PullRequestSource pullRequests() {
+            if (repository == null || !settings.github().hasToken() || settings.github().skip()) {
+                return null;
+            }
+            return new GitHubPullRequests(gitHubConfig(), RetryPolicy.defaults(), log, 10_000);
+        }
+
+        private GitHubConfig gitHubConfig() {
+            String[] ownerName = repository.split("/", 2);
+            return new GitHubConfig(
+                    URI.create(settings.github().apiUrl()),
+                    ownerName[0],
+                    ownerName[1],
+                    Optional.ofNullable(settings.github().token()));
+        }
+
+        private List<Path> assets() {
+            Set<Path> found = new TreeSet<>();
+            for (String glob : settings.github().assetGlobs()) {
+                PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                int before = found.size();
+                try (Stream<Path> files = Files.walk(settings.root())) {
+                    files.filter(Files::isRegularFile)
+                            .filter(p -> matcher.matches(settings.root().relativize(p)))
+                            .forEach(found::add);
+                } catch (IOException e) {
+                    throw new ReleaseException("cannot list files for release.assets " + glob + ": " + e.getMessage(), e);
+                }
+                if (found.size() == before) {
+                    String message = "release.assets pattern '" + glob
+                            + "' matches no file: build the assets first (e.g. ./mvnw package) or fix the pattern";
+                    if (!settings.dryRun()) {
+                        throw new ReleaseException(message);
+                    }
+                    log.warn(message);
+                }
+            }
+            return List.copyOf(found);
+        }
+
+        private ReleasePlan.GitHubAction gitHubPreview() {
+            if (settings.github().skip()) {
+                return new ReleasePlan.GitHubAction("skip", null, true, prerelease(), makeLatest(), null);
+            }
+            if (repository == null || !settings.github().hasToken()) {
+                String why = repository == null
+                        ? "the GitHub repository is unknown (set release.github.repository=owner/name)"
+                        : "no token (set GITHUB_TOKEN or GH_TOKEN)";
+                if (!settings.dryRun()) {
+                    throw new ReleaseException("cannot create the GitHub Release: " + why
+                            + ", or pass -Drelease.github.skip=true to release without GitHub");
+                }
+                log.warn("GitHub: " + why + "; the dry run cannot see existing releases");
+                return new ReleasePlan.GitHubAction("create", null, !settings.github().publish(), prerelease(), makeLatest(), null);
+            }
+            return gitHubAction(releaser().sync(request(), true));
+        }
+
+        private ReleasePlan.GitHubAction gitHubAction(ReleaseOutcome outcome) {
+            String action = switch (outcome.action()) {
+                case CREATE -> "create";
+                case UPDATE -> "update";
+                case UNCHANGED -> "none";
+            };
+            return new ReleasePlan.GitHubAction(
+                    action, outcome.releaseId(), outcome.draft(), prerelease(), makeLatest(), outcome.htmlUrl());
+        }
+
+        private GitHubReleaser releaser() {
+            return new GitHubReleaser(gitHubConfig(), RetryPolicy.defaults(), log);
+        }
+
+        private ReleaseRequest request() {
+            String name = settings.github().releaseName()
+                    .replace("{tag}", decision.tag())
+                    .replace("{version}", decision.version().toString());
+            return new ReleaseRequest(
+                    decision.tag(),
+                    name,
+                    renderer.releaseBody(notes),
+                    git.tagTarget(decision.tag()).orElse(decision.targetSha()),
+                    settings.github().publish(),
+                    prerelease(),
+                    makeLatest(),
+                    assets,
+                    !assets.isEmpty());
+        }
+
+        private boolean prerelease() {
+            return decision.version().isPreRelease();
+        }
+
+        private String makeLatest() {
+            return LatestRule.makeLatest(decision.version(), decision.knownReleases());
+        }
+
+        private ReleasePlan plan(ReleasePlan.GitHubAction github) {
+            List<String> files = new ArrayList<>();
+            if (decision.releases() && !decision.alreadyReleased() && settings.existingTag() == null) {
+                files.addAll(reactor.changesFor(decision.version().toString()));
+                files.add(settings.notes().changelogFile());
+            }
+            var counts = decision.counts();
+            return new ReleasePlan(
+                    ReleasePlan.SCHEMA_VERSION,
+                    repository,
+                    decision.targetSha(),
+                    decision.previous() == null ? null : decision.previous().name(),
+                    decision.previous() == null ? null : decision.previous().version().toString(),
+                    decision.releases() ? decision.version().toString() : null,
+                    decision.tag(),
+                    decision.bump(),
+                    decision.reason(),
+                    decision.alreadyReleased(),
+                    new ReleasePlan.CommitCounts(counts.total(), counts.breaking(), counts.feat(), counts.fix(), counts.other()),
+                    files,
+                    NOTES_FILE,
+                    assets.stream().map(p -> slashes(settings.root().relativize(p))).toList(),
+                    github,
+                    settings.push(),
+                    settings.remote());
+        }
+
+        private void writePlanAndNotes() {
+            PlanJson.write(plan, settings.root().resolve(PLAN_FILE));
+            if (notes != null) {
+                renderer.writeReleaseBody(settings.root().resolve(NOTES_FILE), notes);
+            }
+        }
+
+        private void report() {
+            log.info("Last release: " + (plan.previousTag() == null ? "none (first release)" : plan.previousTag()));
+            var c = plan.commits();
+            log.info("Commits: " + c.total() + " (" + c.breaking() + " breaking, " + c.feat() + " feat, " + c.fix()
+                    + " fix, " + c.other() + " other)");
+            if (!plan.releases()) {
+                log.info("Nothing to release: " + plan.reason());
+                return;
+            }
+            log.info("Next version: " + plan.version() + " (" + plan.reason() + ")");
+            log.info("Tag: " + plan.tag() + (plan.alreadyReleased() ? " (exists on HEAD)" : ""));
+            log.info("Files: " + (plan.files().isEmpty() ? "none" : String.join(", ", plan.files())));
+            if (!plan.assets().isEmpty()) {
+                log.info("Assets: " + String.join(", ", plan.assets()) + ", SHA256SUMS");
+            }
+            if (plan.github() != null) {
+                var g = plan.github();
+                log.info("GitHub: " + g.action() + (g.releaseId() == null ? "" : " release " + g.releaseId())
+                        + (g.draft() ? " (draft)" : " (published)") + ", prerelease " + g.prerelease()
+                        + ", make_latest " + g.makeLatest());
+            }
+            log.info("Notes: " + NOTES_FILE + (settings.dryRun() ? " (dry run: nothing else changed)" : ""));
+            if (settings.dryRun()) {
+                renderer.releaseBody(notes).lines().forEach(log::info);
+            }
+        }
+
+        void requireCleanExceptReleaseFiles() {
+            Set<String> allowed = new LinkedHashSet<>(plan.files());
+            List<String> dirty = git.changedTrackedFiles().stream().filter(f -> !allowed.contains(f)).toList();
+            if (!dirty.isEmpty()) {
+                throw new ReleaseException("the working tree has uncommitted changes in " + String.join(", ", dirty)
+                        + ": commit or stash them, then rerun");
+            }
+            if (settings.commit() && git.currentBranch().isEmpty()) {
+                throw new ReleaseException("HEAD is detached: check out the branch to release (git switch main), then rerun");
+            }
+            Optional<String> tagged = git.tagTarget(decision.tag());
+            if (tagged.isPresent() && !tagged.get().equals(decision.targetSha())) {
+                throw new ReleaseException("tag " + decision.tag() + " already exists on commit " + tagged.get().substring(0, 7)
+                        + ", not on HEAD: release another version (-Drelease.version) or delete the tag if it was a mistake");
+            }
+        }
+
+        void writePoms() {
+            List<String> changed = reactor.apply(decision.version().toString());
+            log.info(changed.isEmpty() ? "Poms already at " + decision.version() : "Set version " + decision.version()
+                    + " in " + String.join(", ", changed));
+        }
+
+        void writeChangelog() {
+            new ChangelogUpdater(renderer).updateFile(settings.root().resolve(settings.notes().changelogFile()), notes);
+            log.info("Updated " + settings.notes().changelogFile());
+        }
+
+        void commitTagAndPush() {
+            List<String> toCommit = git.changedAmong(plan.files());
+            String released = toCommit.isEmpty() ? git.headSha() : git.commit(toCommit, "chore(release): " + decision.version());
+            boolean created = git.createAnnotatedTag(decision.tag(), released, "Release " + decision.version());
+            log.info((created ? "Tagged " : "Tag exists: ") + decision.tag() + " on " + released.substring(0, 7));
+            if (settings.nextDevelopmentVersion() != null) {
+                List<String> next = reactor.apply(settings.nextDevelopmentVersion());
+                if (!next.isEmpty()) {
+                    git.commit(next, "chore(release): prepare " + settings.nextDevelopmentVersion());
+                }
+            }
+            if (settings.push()) {
+                push();
+            }
+        }
+
+        void pushExisting() {
+            if (git.currentBranch().isEmpty()) {
+                log.info("HEAD is detached: not pushing (the tag " + decision.tag() + " is already released)");
+                return;
+            }
+            push();
+        }
+
+        private void push() {
+            String branch = git.currentBranch().orElseThrow(() -> new ReleaseException(
+                    "HEAD is detached: check out the branch to release (git switch main), then rerun"));
+            git.pushAtomic(settings.remote(), branch, decision.tag(), Optional.ofNullable(settings.github().token()));
+            log.info("Pushed " + branch + " and " + decision.tag() + " to " + settings.remote());
+        }
+
+        ReleasePlan publishOnGitHub() {
+            if (settings.github().skip()) {
+                return plan;
+            }
+            gitHubPreview(); // fails with the reason when there is no token or repository
+            ReleaseOutcome outcome = releaser().sync(request(), false);
+            log.info(outcome.describe());
+            if (!outcome.draft()) {
+                notifyReleased(outcome);
+            }
+            plan = new ReleasePlan(plan.schemaVersion(), plan.repository(), plan.headSha(), plan.previousTag(),
+                    plan.previousVersion(), plan.version(), plan.tag(), plan.bump(), plan.reason(), plan.alreadyReleased(),
+                    plan.commits(), plan.files(), plan.notesFile(), plan.assets(), gitHubAction(outcome), plan.push(),
+                    plan.remote());
+            PlanJson.write(plan, settings.root().resolve(PLAN_FILE));
+            return plan;
+        }
+
+        private void notifyReleased(ReleaseOutcome outcome) {
+            Optional<URI> webhook = Optional.ofNullable(settings.github().notifyWebhook()).map(URI::create);
+            Set<Integer> numbers = new TreeSet<>();
+            if (settings.github().notifyComments()) {
+                notes.sections().forEach(s -> s.entries().forEach(e -> {
+                    if (e.pullRequest() > 0) {
+                        numbers.add(e.pullRequest());
+                    }
+                    numbers.addAll(e.closes());
+                }));
+                numbers.addAll(notes.closedIssues());
+            }
+            if (numbers.isEmpty() && webhook.isEmpty()) {
+                return;
+            }
+            new ReleaseNotifier(gitHubConfig(), RetryPolicy.defaults(), log)
+                    .notify(decision.tag(), outcome.htmlUrl(), numbers, webhook);
+        }
+
+        @Override
+        public void close() {
+            git.close();
+        }
+    }
+
+    private static String sectionTitle(String type) {
+        return switch (type.toLowerCase(Locale.ROOT)) {
+            case "docs" -> "Documentation";
+            case "build" -> "Build";
+            case "ci" -> "Continuous integration";
+            case "refactor" -> "Refactoring";
+            case "test" -> "Tests";
+            case "style" -> "Style";
+            case "chore" -> "Chores";
+            default -> type.substring(0, 1).toUpperCase(Locale.ROOT) + type.substring(1);
+        };
+    }
+
+    private static String slashes(Path relative) {
+        return relative.toString().replace('\\', '/');
+    }
+
+}

@@ -1,0 +1,181 @@
+package dev.llmproxy.release.plan;
+
+import dev.llmproxy.release.ReleaseException;
+import dev.llmproxy.release.ReleaseLog;
+import dev.llmproxy.release.commits.CommitParser;
+import dev.llmproxy.release.commits.ConventionalCommit;
+import dev.llmproxy.release.git.GitRepo;
+import dev.llmproxy.release.git.TagRef;
+import dev.llmproxy.release.pom.ReactorVersions;
+import dev.llmproxy.release.version.BumpDecider;
+import dev.llmproxy.release.version.BumpDecision;
+import dev.llmproxy.release.version.BumpPolicy;
+import dev.llmproxy.release.version.BumpRequest;
+import dev.llmproxy.release.version.ReleaseHistory;
+import dev.llmproxy.release.version.ReleaseTag;
+import dev.llmproxy.release.version.SemVer;
+import dev.llmproxy.release.version.TagNaming;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides what to release from git history and configuration, without changing anything: the
+ * pure half of every goal (DESIGN.md "git history + configuration → ReleasePlan").
+ *
+ * <p>Three situations: a release tag already points at the target commit (CI after a tag push, or
+ * a rerun after the tag was made: {@code alreadyReleased}); {@code release.tag} names an existing
+ * tag (notes for that tag); otherwise the next version is decided by {@link BumpDecider} over the
+ * commits since the last release reachable from HEAD (SemVer 2.0.0 §11 precedence).
+ */
+final class ReleasePlanner {
+    private final ReleaseSettings settings;
+    private final ReleaseLog log;
+    private final TagNaming naming;
+
+    ReleasePlanner(ReleaseSettings settings, ReleaseLog log) {
+        this.settings = settings;
+        this.log = log;
+        this.naming = new TagNaming(settings.tagPrefix());
+    }
+
+    /**
+     * The decision: which release, which range of commits, why.
+     *
+     * @param targetSha the commit released (HEAD, or the commit of {@code release.tag})
+     * @param previous the last release before it, or null on a first release
+     * @param version the version released, or null when there is nothing to release
+     * @param tag the tag name, or null when there is nothing to release
+     * @param bump plan.json {@code bump}
+     * @param reason one line
+     * @param alreadyReleased the tag exists and points at {@code targetSha}
+     * @param commits the commits of the range, newest first
+     * @param counts the commits counted by kind
+     * @param knownReleases every release version tagged in the repository
+     */
+    record Decision(
+            String targetSha,
+            ReleaseTag previous,
+            SemVer version,
+            String tag,
+            String bump,
+            String reason,
+            boolean alreadyReleased,
+            List<ConventionalCommit> commits,
+            BumpDecision.Counts counts,
+            List<SemVer> knownReleases) {
+
+        boolean releases() {
+            return version != null;
+        }
+    }
+
+    /**
+     * @param git the repository, already checked for complete history
+     * @param reactor the reactor's poms (for a first version taken from the pom)
+     * @return the decision
+     * @throws ReleaseException on a refusal (tag missing, version going backwards, ...)
+     */
+    Decision decide(GitRepo git, ReactorVersions reactor) {
+        String head = git.headSha();
+        Map<String, String> tagCommits = new LinkedHashMap<>();
+        for (TagRef ref : git.tags()) {
+            tagCommits.put(ref.name(), ref.commitSha());
+        }
+        ReleaseHistory all = ReleaseHistory.of(tagCommits, naming, sha -> git.isAncestor(sha, head));
+        if (!all.ignoredTags().isEmpty()) {
+            log.warn("ignoring tags that are not release tags (" + settings.tagPrefix() + "X.Y.Z): "
+                    + String.join(", ", all.ignoredTags()));
+        }
+        List<SemVer> known = all.releases().stream().map(ReleaseTag::version).toList();
+
+        Optional<ReleaseTag> existing = existingTag(all, head);
+        if (existing.isPresent()) {
+            return released(git, tagCommits, existing.get(), known);
+        }
+        List<ConventionalCommit> commits =
+                commits(git, all.lastRelease().map(ReleaseTag::commitSha).orElse(null), head);
+        warnInvalid(commits);
+        BumpRequest request = new BumpRequest(
+                BumpRequest.Mode.parse(settings.bump()),
+                settings.explicitVersion(),
+                settings.preRelease(),
+                reactor.version(),
+                settings.initialVersion());
+        BumpPolicy policy = new BumpPolicy(
+                BumpPolicy.parseTypes(settings.releaseTypes()), !settings.breakingBumpsMajorBefore1(), false);
+        BumpDecision decision = new BumpDecider(policy).decide(request, all, commits);
+        SemVer version = decision.version();
+        return new Decision(
+                head,
+                all.lastRelease().orElse(null),
+                version,
+                version == null ? null : naming.tagName(version),
+                decision.kind().label(),
+                decision.reason(),
+                false,
+                commits,
+                decision.counts(),
+                known);
+    }
+
+    /** The release tag to describe instead of deciding a new version: release.tag, or one on HEAD. */
+    private Optional<ReleaseTag> existingTag(ReleaseHistory all, String head) {
+        if (settings.existingTag() != null) {
+            return Optional.of(all.releases().stream()
+                    .filter(t -> t.name().equals(settings.existingTag()))
+                    .findFirst()
+                    .orElseThrow(() -> new ReleaseException("release.tag " + settings.existingTag()
+                            + " is not a release tag of this repository: fetch tags (git fetch --tags) or pass a tag like "
+                            + settings.tagPrefix() + "1.2.3")));
+        }
+        if (settings.explicitVersion() != null) {
+            return Optional.empty();
+        }
+        // a stable tag beats a pre-release tag of the same commit: releases() is highest first
+        return all.releases().stream().filter(t -> t.commitSha().equals(head)).findFirst();
+    }
+
+    private Decision released(GitRepo git, Map<String, String> tagCommits, ReleaseTag tag, List<SemVer> known) {
+        Map<String, String> earlier = new LinkedHashMap<>();
+        tagCommits.forEach((name, sha) -> {
+            boolean lower = naming.versionOf(name).map(v -> v.compareTo(tag.version()) < 0).orElse(false);
+            if (lower && !sha.equals(tag.commitSha())) {
+                earlier.put(name, sha);
+            }
+        });
+        ReleaseHistory before = ReleaseHistory.of(earlier, naming, sha -> git.isAncestor(sha, tag.commitSha()));
+        ReleaseTag previous = before.lastRelease().orElse(null);
+        List<ConventionalCommit> commits = commits(git, previous == null ? null : previous.commitSha(), tag.commitSha());
+        boolean atHead = tag.commitSha().equals(git.headSha());
+        String reason = atHead
+                ? tag.name() + " already points at HEAD"
+                : "notes for the existing tag " + tag.name();
+        return new Decision(
+                tag.commitSha(),
+                previous,
+                tag.version(),
+                tag.name(),
+                "none",
+                reason,
+                atHead,
+                commits,
+                BumpDecider.count(commits),
+                known);
+    }
+
+    private static List<ConventionalCommit> commits(GitRepo git, String fromExclusive, String to) {
+        List<ConventionalCommit> commits = new ArrayList<>();
+        git.walk(fromExclusive, to, raw -> commits.add(CommitParser.parse(raw.sha(), raw.message(), raw.parentCount())));
+        return commits;
+    }
+
+    private void warnInvalid(List<ConventionalCommit> commits) {
+        commits.stream()
+                .filter(c -> c.kind() == ConventionalCommit.Kind.INVALID)
+                .forEach(c -> log.warn("commit " + c.shortSha() + " '" + c.subject()
+                        + "' is not a valid Conventional Commits header and is not counted"));
+    }
+}

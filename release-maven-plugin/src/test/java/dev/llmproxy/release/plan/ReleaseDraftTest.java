@@ -1,0 +1,185 @@
+package dev.llmproxy.release.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmproxy.release.ReleaseException;
+import dev.llmproxy.release.ReleaseLog;
+import dev.llmproxy.release.git.TestRepos;
+import dev.llmproxy.release.standin.Fault;
+import dev.llmproxy.release.standin.GitHubStandIn;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code release:draft} end to end on a real repository with a bare {@code origin} and the GitHub
+ * stand-in: one run leaves one published release with notes, assets and SHA256SUMS and the tag
+ * on origin; a second run changes nothing; a run after a failure finishes the job.
+ */
+class ReleaseDraftTest {
+    private static final String TOKEN = "test-token-1234567890";
+
+    @TempDir
+    Path dir;
+
+    private GitHubStandIn github;
+    private TestRepos repo;
+    private TestRepos origin;
+
+    @BeforeEach
+    void setUp() {
+        github = GitHubStandIn.start("example-org/app", TOKEN);
+        origin = TestRepos.bare(dir.resolve("origin.git"));
+        repo = TestRepos.nr(dir.resolve("app"));
+        repo.write("pom.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>org.example</groupId>
+                  <artifactId>app</artifactId>
+                  <version>1.5.0-SNAPSHOT</version>
+                </project>
+                """);
+        repo.write(".gitignore", "target/\n");
+        repo.write("dist/app.jar", "jar bytes\n");
+        repo.git("add", "pom.xml", ".gitignore");
+        repo.c("-m", "chore: init");
+        repo.ta("v1.4.0");
+        repo.c("-m", "feat(proxy): stream responses");
+        repo.c("-m", "fix: keep C# samples");
+        repo.git("remote", "add", "origin", origin.dir().toString());
+        repo.git("push", "-q", "origin", "main", "v1.4.0");
+    }
+
+    @AfterEach
+    void tearDown() {
+        github.close();
+    }
+
+    private TestSettings settings() {
+        TestSettings s = new TestSettings(repo.dir());
+        s.commit = true;
+        s.push = true;
+        s.publish = true;
+        s.githubSkip = false;
+        s.apiUrl = github.apiUrl().toString();
+        s.repository = "example-org/app";
+        s.token = TOKEN;
+        s.assets = List.of("dist/*.jar");
+        return s;
+    }
+
+    private ReleasePlan draft(TestSettings s) {
+        return new ReleaseEngine(s.build(), ReleaseLog.SILENT).draft();
+    }
+
+    @Test
+    void oneRunReleasesAndASecondChangesNothing() throws IOException {
+        ReleasePlan plan = draft(settings());
+
+        assertEquals("1.5.0", plan.version());
+        String tagged = repo.sha("v1.5.0^{commit}");
+        assertEquals(tagged, origin.sha("refs/tags/v1.5.0^{commit}"), "the tag is on origin");
+        assertEquals(repo.sha("HEAD"), origin.sha("refs/heads/main"));
+        assertEquals("chore(release): 1.5.0", repo.git("log", "-1", "--format=%s"));
+        assertEquals("CHANGELOG.md\npom.xml", repo.git("show", "--format=", "--name-only", "HEAD"));
+        assertTrue(Files.readString(repo.dir().resolve("pom.xml")).contains("<version>1.5.0</version>"));
+        assertEquals("", repo.git("status", "--porcelain", "--untracked-files=no"));
+
+        List<JsonNode> releases = github.releases();
+        assertEquals(1, releases.size());
+        JsonNode release = releases.get(0);
+        assertEquals("v1.5.0", release.get("tag_name").asText());
+        assertFalse(release.get("draft").asBoolean());
+        assertEquals(tagged, release.get("target_commitish").asText());
+        assertTrue(release.get("body").asText().contains("stream responses"), release.get("body").asText());
+        List<String> assetNames = release.get("assets").findValuesAsText("name");
+        assertEquals(List.of("app.jar", "SHA256SUMS"), assetNames);
+        assertTrue(plan.github().htmlUrl() != null && plan.github().htmlUrl().contains("v1.5.0"), String.valueOf(plan.github()));
+
+        long writes = github.writeCount();
+        String head = repo.sha("HEAD");
+        ReleasePlan again = draft(settings());
+        assertTrue(again.alreadyReleased());
+        assertEquals("none", again.github().action());
+        assertEquals(writes, github.writeCount(), "a second run writes nothing to GitHub");
+        assertEquals(head, repo.sha("HEAD"), "a second run makes no commit");
+        assertEquals(1, github.releases().size());
+        String changelog = Files.readString(repo.dir().resolve("CHANGELOG.md"), StandardCharsets.UTF_8);
+        assertEquals(1, changelog.split("## \\[1\\.5\\.0\\]", -1).length - 1, changelog);
+    }
+
+    @Test
+    void rerunAfterAGitHubFailureFinishesTheJob() {
+        github.inject(Fault.on("POST", ".*/releases$").status(500, "Server Error").times(50));
+        TestSettings s = settings();
+        assertThrows(ReleaseException.class, () -> draft(s));
+        assertEquals(repo.sha("v1.5.0^{commit}"), origin.sha("refs/tags/v1.5.0^{commit}"), "git part done");
+        assertEquals(0, github.releases().size());
+
+        github.clearFaults();
+        ReleasePlan plan = draft(settings());
+        assertTrue(plan.alreadyReleased());
+        assertEquals(1, github.releases().size());
+        assertFalse(github.releases().get(0).get("draft").asBoolean());
+    }
+
+    @Test
+    void dirtyTreeIsRefusedAndNothingChanges() throws IOException {
+        repo.write("pom.xml", Files.readString(repo.dir().resolve("pom.xml")) + "<!-- edit -->\n");
+        repo.write("README.md", "x");
+        repo.git("add", "README.md");
+        String head = repo.sha("HEAD");
+        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(settings()));
+        assertTrue(e.getMessage().contains("README.md") && e.getMessage().contains("commit or stash"), e.getMessage());
+        assertEquals(head, repo.sha("HEAD"));
+        assertEquals("", repo.git("tag", "-l", "v1.5.0"));
+        assertEquals(0, github.releases().size());
+    }
+
+    @Test
+    void tagOnAnotherCommitIsRefused() {
+        repo.tl("v1.5.0", "HEAD~1");
+        String head = repo.sha("HEAD");
+        TestSettings s = settings();
+        s.version = "1.5.0";
+        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(s));
+        assertTrue(e.getMessage().contains("v1.5.0"), e.getMessage());
+        assertEquals(head, repo.sha("HEAD"));
+    }
+
+    @Test
+    void dryRunChangesNothingAndNeedsNoToken() {
+        TestSettings s = settings();
+        s.dryRun = true;
+        s.token = null;
+        String head = repo.sha("HEAD");
+        ReleasePlan plan = draft(s);
+        assertEquals("1.5.0", plan.version());
+        assertEquals("create", plan.github().action());
+        assertEquals(List.of("dist/app.jar"), plan.assets());
+        assertEquals(head, repo.sha("HEAD"));
+        assertEquals("", repo.git("status", "--porcelain", "--untracked-files=no"));
+        assertEquals(0, github.writeCount());
+        assertTrue(Files.exists(repo.dir().resolve(ReleaseEngine.PLAN_FILE)));
+    }
+
+    @Test
+    void tokenNeverReachesThePlanOrNotes() throws IOException {
+        draft(settings());
+        String planText = Files.readString(repo.dir().resolve(ReleaseEngine.PLAN_FILE));
+        String notes = Files.readString(repo.dir().resolve(ReleaseEngine.NOTES_FILE));
+        assertFalse(planText.contains(TOKEN) || notes.contains(TOKEN));
+        assertFalse(new TestSettings(repo.dir()).build().github().toString().contains(TOKEN));
+    }
+}

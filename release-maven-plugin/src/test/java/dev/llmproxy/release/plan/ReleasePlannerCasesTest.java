@@ -1,0 +1,265 @@
+package dev.llmproxy.release.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmproxy.release.ReleaseException;
+import dev.llmproxy.release.ReleaseLog;
+import dev.llmproxy.release.git.TestRepos;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The cases of shared/cases/versions.md and commits.md, on real git repositories made with the git
+ * command line, through the engine's dry run (what {@code release:bump -Drelease.dryRun} does).
+ */
+class ReleasePlannerCasesTest {
+    private static final String POM = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <project xmlns="http://maven.apache.org/POM/4.0.0">
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>org.example</groupId>
+              <artifactId>app</artifactId>
+              <version>1.0.0-SNAPSHOT</version>
+            </project>
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final List<String> warnings = new ArrayList<>();
+
+    private TestRepos repo() {
+        TestRepos repo = TestRepos.nr(dir.resolve("repo"));
+        repo.write("pom.xml", POM);
+        repo.git("add", "pom.xml");
+        return repo;
+    }
+
+    private ReleasePlan dryRun(TestRepos repo, TestSettings settings) {
+        settings.dryRun = true;
+        return new ReleaseEngine(settings.build(), log()).bump();
+    }
+
+    private ReleasePlan dryRun(TestRepos repo) {
+        return dryRun(repo, new TestSettings(repo.dir()));
+    }
+
+    private ReleaseLog log() {
+        return new ReleaseLog() {
+            @Override
+            public void info(String line) {}
+
+            @Override
+            public void warn(String line) {
+                warnings.add(line);
+            }
+        };
+    }
+
+    private String notes(TestRepos repo) throws IOException {
+        return Files.readString(repo.dir().resolve(ReleaseEngine.NOTES_FILE), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void v1PreReleaseNumbersCompareAsNumbers() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        repo.ta("v1.0.0-rc.1");
+        repo.c("-m", "fix: b");
+        repo.ta("v1.0.0-rc.2");
+        repo.c("-m", "fix: c");
+        repo.ta("v1.0.0-rc.9");
+        repo.c("-m", "fix: d");
+        repo.ta("v1.0.0-rc.10");
+        repo.c("-m", "fix: e");
+        TestSettings settings = new TestSettings(repo.dir());
+        settings.preRelease = "rc";
+
+        ReleasePlan plan = dryRun(repo, settings);
+
+        assertEquals("v1.0.0-rc.10", plan.previousTag());
+        assertEquals("1.0.0-rc.11", plan.version());
+        assertEquals("prerelease", plan.bump());
+    }
+
+    @Test
+    void v2NameOrderIsNotVersionOrder() throws IOException {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: new");
+        repo.ta("v0.1.0");
+        repo.c("-m", "fix: whatever");
+        repo.ta("v0.9.0");
+        repo.c("-m", "feat: stuff");
+        repo.ta("v0.10.0");
+        repo.c("-m", "fix: y");
+
+        ReleasePlan plan = dryRun(repo);
+        assertEquals("v0.10.0", plan.previousTag());
+        assertEquals("0.10.1", plan.version());
+        String notes = notes(repo);
+        assertTrue(notes.contains("y"), notes);
+        assertFalse(notes.contains("stuff") || notes.contains("whatever"), notes);
+
+        TestSettings forTag = new TestSettings(repo.dir());
+        forTag.tag = "v0.10.0";
+        ReleasePlan tagged = new ReleaseEngine(forTag.build(), log()).changelog();
+        assertEquals("0.10.0", tagged.version());
+        assertEquals("v0.9.0", tagged.previousTag());
+        String tagNotes = notes(repo);
+        assertTrue(tagNotes.contains("stuff"), tagNotes);
+        assertFalse(tagNotes.contains("whatever") || tagNotes.contains("- y"), tagNotes);
+    }
+
+    @Test
+    void v3ShallowClonesAreRefusedWithOneLine() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        repo.ta("v1.0.0");
+        repo.c("-m", "feat: b");
+        repo.c("-m", "fix: c");
+        for (String[] options : List.of(new String[] {"--depth", "1"}, new String[] {"--depth", "50", "--no-tags"})) {
+            TestRepos clone = TestRepos.cloneOf(repo, dir.resolve("clone" + options.length + options[1]), options);
+            ReleaseException e = assertThrows(ReleaseException.class, () -> dryRun(clone));
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            assertTrue(e.getMessage().contains("fetch-depth: 0"), e.getMessage());
+            assertFalse(Files.exists(clone.dir().resolve(ReleaseEngine.PLAN_FILE)), "a refusal writes no plan");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            feat: x                     | BREAKING CHANGE: drops Java 8                        | 2.0.0
+            fix: y                      | BREAKING-CHANGE: config key renamed                  | 2.0.0
+            feat: z                     | 'Refs: #12\nBREAKING CHANGE: removed --legacy flag'  | 2.0.0
+            feat(api)!: drop v1 endpoints |                                                    | 2.0.0
+            fix!: change default port   |                                                      | 2.0.0
+            ci(deps)!: require JDK 21 in build image |                                         | 2.0.0
+            """)
+    void breakingChangesReleaseMajor(String subject, String paragraph, String next) {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: base");
+        repo.ta("v1.4.0");
+        if (paragraph == null) {
+            repo.c("-m", subject);
+        } else {
+            repo.c("-m", subject, "-m", paragraph.replace("\\n", "\n"));
+        }
+        ReleasePlan plan = dryRun(repo);
+        assertEquals(next, plan.version());
+        assertEquals("major", plan.bump());
+        assertEquals(1, plan.commits().breaking());
+    }
+
+    @Test
+    void misplacedBangIsNotCountedAndNamed() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: base");
+        repo.ta("v1.4.0");
+        String sha = repo.c("-m", "feat!(api): misplaced bang");
+        ReleasePlan plan = dryRun(repo);
+        assertNull(plan.version(), plan.reason());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains(sha.substring(0, 7)) && w.contains("feat!(api)")), warnings.toString());
+    }
+
+    @Test
+    void scopesAndTypeCase() throws IOException {
+        TestRepos repo = repo();
+        repo.c("-m", "chore: init");
+        repo.ta("v1.0.0");
+        for (String subject : List.of("build(deps-dev): bump mockito-core from 4.8.1 to 5.2.0", "feat(api/auth): add OAuth login",
+                "fix(readme.root): correct link", "feat(my_feature): add flag", "fix(PROJ-123): null check",
+                "feat(@example/ui): new button", "Feat: add export", "FIX: handle empty input")) {
+            repo.c("-m", subject);
+        }
+        ReleasePlan plan = dryRun(repo);
+        assertEquals("1.1.0", plan.version());
+        assertEquals(1, plan.commits().other(), "only the build(deps-dev) commit is other");
+        String notes = notes(repo);
+        assertTrue(notes.contains("add export") && notes.contains("handle empty input"), notes);
+        assertFalse(notes.contains("## Feat\n") || notes.contains("### Feat\n"), notes);
+    }
+
+    @Test
+    void mergeCommitMakesOneEntry() throws IOException {
+        TestRepos repo = repo();
+        repo.c("-m", "chore: init");
+        repo.ta("v1.0.0");
+        repo.git("checkout", "-q", "-b", "feature/some-feature");
+        repo.c("-m", "feat: change smth");
+        repo.git("checkout", "-q", "main");
+        repo.git("merge", "-q", "--no-ff", "feature/some-feature", "-m",
+                "Merge pull request #178 from example-org/feature/some-feature", "-m", "feat: change smth");
+        ReleasePlan plan = dryRun(repo);
+        assertEquals("1.1.0", plan.version());
+        String notes = notes(repo);
+        assertEquals(1, notes.split("change smth", -1).length - 1, notes);
+        assertFalse(notes.contains("Merge pull request"), notes);
+    }
+
+    @Test
+    void nothingToReleaseIsASuccessWithoutVersion() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: base");
+        repo.ta("v1.4.0");
+        repo.c("-m", "docs: typo");
+        ReleasePlan plan = dryRun(repo);
+        assertNull(plan.version());
+        assertNull(plan.tag());
+        assertEquals("none", plan.bump());
+        assertTrue(plan.reason().startsWith("nothing to release since v1.4.0"), plan.reason());
+    }
+
+    @Test
+    void firstReleaseTakesThePomVersion() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: first");
+        ReleasePlan plan = dryRun(repo);
+        assertNull(plan.previousTag());
+        assertEquals("1.0.0", plan.version());
+        assertEquals(List.of("pom.xml", "CHANGELOG.md"), plan.files());
+    }
+
+    @Test
+    void headAlreadyTaggedIsReportedAsReleased() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        repo.ta("v1.0.0");
+        repo.c("-m", "feat: b");
+        repo.ta("v1.1.0-rc.1");
+        repo.tl("v1.1.0");
+        ReleasePlan plan = dryRun(repo);
+        assertTrue(plan.alreadyReleased());
+        assertEquals("v1.1.0", plan.tag(), "a stable tag beats a pre-release tag on the same commit");
+        assertEquals("v1.0.0", plan.previousTag());
+        assertEquals("v1.1.0 already points at HEAD", plan.reason());
+        assertEquals(List.of(), plan.files());
+    }
+
+    @Test
+    void higherUnreachableTagIsNamed() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        repo.ta("v1.0.0");
+        repo.git("checkout", "-q", "-b", "next");
+        repo.c("-m", "feat!: b");
+        repo.ta("v2.0.0");
+        repo.git("checkout", "-q", "main");
+        repo.c("-m", "fix: c");
+        TestSettings settings = new TestSettings(repo.dir());
+        settings.bump = "major";
+        ReleaseException e = assertThrows(ReleaseException.class, () -> dryRun(repo, settings));
+        assertTrue(e.getMessage().contains("v2.0.0"), e.getMessage());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.llmproxy.release.plan;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Mutable defaults for {@link ReleaseSettings} in tests: the values the mojos default to. */
+final class TestSettings {
+    final Path root;
+    String tagPrefix = "v";
+    String bump = "auto";
+    String version;
+    String preRelease;
+    String initialVersion;
+    boolean breakingBumpsMajorBefore1;
+    String releaseTypes = "feat=minor,fix=patch,perf=patch,revert=patch";
+    String tag;
+    boolean dryRun;
+    boolean commit;
+    String nextDevelopmentVersion;
+    boolean push;
+    LocalDate date = LocalDate.of(2026, 11, 30);
+    int bodyLimit = 125_000;
+    boolean githubSkip = true;
+    String apiUrl = "https://api.github.com";
+    String repository;
+    String token;
+    boolean publish;
+    List<String> assets = List.of();
+
+    TestSettings(Path root) {
+        this.root = root;
+    }
+
+    ReleaseSettings build() {
+        return new ReleaseSettings(root, tagPrefix, bump, version, preRelease, initialVersion,
+                breakingBumpsMajorBefore1, releaseTypes, tag, dryRun, commit, nextDevelopmentVersion, push, "origin",
+                date, new ReleaseSettings.NotesSettings("CHANGELOG.md", bodyLimit, List.of(), false, true),
+                new ReleaseSettings.GitHubSettings(githubSkip, apiUrl, repository, token, publish, "{tag}", assets,
+                        true, null));
+    }
+}
