@@ -46,6 +46,8 @@ final class RunnerSandbox {
     private final Path traps;
     private final Map<String, Object> event;
     private int jobCount;
+    /** The tag the stub {@code llm-proxy release draft} writes into plan.json. */
+    String cliPlanTag = "v1.3.0";
 
     /**
      * Builds the repositories in {@code root}: the sample project gets tags {@code tags} on its only commit.
@@ -119,6 +121,7 @@ final class RunnerSandbox {
         env.put("MVNW_STUB_CLI", Project.resource("runner/stub-llm-proxy").toString());
         env.put("MVNW_STUB_DIGEST", DIGEST);
         env.put("LLM_PROXY_STUB_LOG", root.resolve("llm-proxy.log").toString());
+        env.put("LLM_PROXY_STUB_TAG", cliPlanTag);
         Map<String, Object> github = new LinkedHashMap<>();
         github.put("token", TOKEN);
         github.put("ref", ref);
@@ -147,6 +150,17 @@ final class RunnerSandbox {
         results.put("image", runner.run("image", machine(ref, inputs, job), Map.of("verify", results.get("verify"))));
         results.put("release", runner.run("release", machine(ref, inputs, job), Map.copyOf(results)));
         return results;
+    }
+
+    /** Runs one job of workflow {@code workflowName} on a fresh runner. */
+    JobResult runJob(String workflowName, String jobId, String ref, Map<String, Object> inputs, Map<String, JobResult> needs) {
+        return new JobRunner(Project.workflow(workflowName), actions()).run(jobId, machine(ref, inputs, Map.of()), needs);
+    }
+
+    /** The stub llm-proxy command lines so far. */
+    List<String> cliCalls() {
+        Path log = root.resolve("llm-proxy.log");
+        return Files.exists(log) ? read(log).lines().toList() : List.of();
     }
 
     /** The stub ./mvnw calls so far, in order. */
