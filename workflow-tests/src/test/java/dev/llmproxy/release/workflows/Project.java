@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
@@ -76,6 +77,23 @@ final class Project {
             }
         }
         return tools;
+    }
+
+    /**
+     * Runs one of this module's node scripts ({@code src/test/node/<script>}) once on every workflow file and the
+     * given fixtures, with the tools of {@link #requireNodeTools()} (one run: loading the tools takes a second).
+     *
+     * @return the script's standard output (one JSON array whose entries name their {@code file})
+     * @throws AssertionError when the script does not exit 0, with its output
+     */
+    static String runNodeScript(String script, List<Path> fixtures) {
+        Path tools = requireNodeTools();
+        List<String> command = new ArrayList<>(List.of("node", module().resolve("src/test/node").resolve(script).toString(), tools.toString()));
+        workflowFiles().forEach(file -> command.add(file.toString()));
+        fixtures.forEach(file -> command.add(file.toString()));
+        Processes.Result result = Processes.run(command, root(), null);
+        Assertions.assertEquals(0, result.exitCode(), result.output());
+        return result.stdout();
     }
 
     /** Fails under {@code CI=true}, else skips, unless {@code program} is on the PATH. */

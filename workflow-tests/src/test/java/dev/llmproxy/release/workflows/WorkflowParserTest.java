@@ -6,12 +6,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** GitHub's own workflow parser and schema ({@code @actions/workflow-parser}) on every workflow. */
 class WorkflowParserTest {
+    private static final Path FIXTURE = Project.resource("lint/schema-error.yml");
 
     /** One parser error. */
     record ParseError(String file, String message) {
@@ -29,7 +32,7 @@ class WorkflowParserTest {
 
     @Test
     void schemaErrorsAreReported() throws IOException {
-        List<String> messages = parse(Project.resource("lint/schema-error.yml")).stream()
+        List<String> messages = parse(FIXTURE).stream()
                 .map(error -> error.message().substring(error.message().indexOf("(Line:"))).toList();
 
         assertEquals(List.of("(Line: 7, Col: 5): Unexpected value 'stepz'",
@@ -38,12 +41,14 @@ class WorkflowParserTest {
                         + "parallel, run, shell, uses, with, working-directory"), messages);
     }
 
-    static List<ParseError> parse(Path workflow) throws IOException {
-        Path tools = Project.requireNodeTools();
-        Processes.Result result = Processes.run(
-                List.of("node", Project.module().resolve("src/test/node/workflow-parser.mjs").toString(), tools.toString(), workflow.toString()),
-                Project.root(), null);
-        assertEquals(0, result.exitCode(), result.output());
-        return Project.JSON.readValue(result.stdout(), new TypeReference<List<ParseError>>() { });
+    private static Map<String, List<ParseError>> errors;
+
+    /** The errors for one file: all files are parsed in one run, the first time. */
+    static synchronized List<ParseError> parse(Path file) throws IOException {
+        if (errors == null) {
+            List<ParseError> all = Project.JSON.readValue(Project.runNodeScript("workflow-parser.mjs", List.of(FIXTURE)), new TypeReference<List<ParseError>>() { });
+            errors = all.stream().collect(Collectors.groupingBy(ParseError::file));
+        }
+        return errors.getOrDefault(file.toString(), List.of());
     }
 }
