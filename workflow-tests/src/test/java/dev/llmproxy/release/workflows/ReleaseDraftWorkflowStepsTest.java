@@ -28,7 +28,6 @@ class ReleaseDraftWorkflowStepsTest {
 
     @BeforeEach
     void sandbox() {
-        Project.requireProgram("git", "install git");
         Project.requireProgram("jq", "install jq (preinstalled on GitHub-hosted runners)");
         sandbox = new RunnerSandbox(temp, List.of("v1.2.3"));
     }

@@ -33,7 +33,6 @@ class ReleaseWorkflowStepsTest {
 
     @BeforeEach
     void sandbox() {
-        Project.requireProgram("git", "install git");
         sandbox = new RunnerSandbox(temp, List.of("v1.2.3", "v1.5.0-rc.1", MALICIOUS_TAG));
     }
 

@@ -53,6 +53,7 @@ final class RunnerSandbox {
      * Builds the repositories in {@code root}: the sample project gets tags {@code tags} on its only commit.
      */
     RunnerSandbox(Path root, List<String> tags) {
+        Project.requireProgram("git", "install git");
         this.root = root;
         try {
             traps = Files.createDirectories(root.resolve("traps"));

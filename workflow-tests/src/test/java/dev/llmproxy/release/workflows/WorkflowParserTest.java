@@ -3,11 +3,9 @@ package dev.llmproxy.release.workflows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,12 +24,12 @@ class WorkflowParserTest {
 
     @ParameterizedTest
     @MethodSource("workflows")
-    void workflowParsesWithoutErrors(Path workflow) throws IOException {
+    void workflowParsesWithoutErrors(Path workflow) {
         assertEquals(List.of(), parse(workflow));
     }
 
     @Test
-    void schemaErrorsAreReported() throws IOException {
+    void schemaErrorsAreReported() {
         List<String> messages = parse(FIXTURE).stream()
                 .map(error -> error.message().substring(error.message().indexOf("(Line:"))).toList();
 
@@ -44,10 +42,9 @@ class WorkflowParserTest {
     private static Map<String, List<ParseError>> errors;
 
     /** The errors for one file: all files are parsed in one run, the first time. */
-    static synchronized List<ParseError> parse(Path file) throws IOException {
+    static synchronized List<ParseError> parse(Path file) {
         if (errors == null) {
-            List<ParseError> all = Project.JSON.readValue(Project.runNodeScript("workflow-parser.mjs", List.of(FIXTURE)), new TypeReference<List<ParseError>>() { });
-            errors = all.stream().collect(Collectors.groupingBy(ParseError::file));
+            errors = Project.nodeResultsByFile("workflow-parser.mjs", FIXTURE, new TypeReference<>() { }, ParseError::file);
         }
         return errors.getOrDefault(file.toString(), List.of());
     }
