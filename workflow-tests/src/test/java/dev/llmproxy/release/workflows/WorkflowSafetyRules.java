@@ -195,7 +195,7 @@ final class WorkflowSafetyRules {
         String group = concurrency.isTextual() ? concurrency.asText() : concurrency.path("group").asText();
         if (!group.contains("${{") || concurrency.path("cancel-in-progress").asBoolean(false)) {
             violations.add(new Violation(Rule.CONCURRENCY, "workflow",
-                    "jobs write: add concurrency with a group per tag (e.g. release-${{ github.repository }}-${{ inputs.tag || github.ref }}) and cancel-in-progress: false"));
+                    "jobs write: add concurrency with a group per tag (e.g. release-${{ github.repository }}-${{ inputs.tag || github.ref_name }}) and cancel-in-progress: false"));
         }
     }
 

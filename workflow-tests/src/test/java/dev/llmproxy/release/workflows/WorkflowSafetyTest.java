@@ -83,7 +83,14 @@ class WorkflowSafetyTest {
     void releaseRunsAreSerialisedPerRepositoryAndTag() {
         JsonNode concurrency = Project.workflow("release-reusable.yml").path("concurrency");
 
-        assertEquals("release-${{ github.repository }}-${{ inputs.tag || github.ref }}", concurrency.path("group").asText());
+        String group = concurrency.path("group").asText();
+        String byTagPush = Expressions.interpolate(group, Map.of("github", Map.of("repository", "o/app", "ref", "refs/tags/v1.3.0",
+                "ref_name", "v1.3.0"), "inputs", Map.of("tag", "")), function -> true);
+        String byCaller = Expressions.interpolate(group, Map.of("github", Map.of("repository", "o/app", "ref", "refs/heads/main",
+                "ref_name", "main"), "inputs", Map.of("tag", "v1.3.0")), function -> true);
+
+        assertEquals("release-o/app-v1.3.0", byTagPush);
+        assertEquals(byTagPush, byCaller, "a tag push and the release draft workflow must share the group of the tag");
         assertEquals(false, concurrency.path("cancel-in-progress").asBoolean(true));
     }
 
