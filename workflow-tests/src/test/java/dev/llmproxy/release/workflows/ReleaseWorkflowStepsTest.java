@@ -177,6 +177,25 @@ class ReleaseWorkflowStepsTest {
     }
 
     @Test
+    void anotherRegistryNamesTheImageThere() {
+        Map<String, JobResult> jobs = sandbox.runReusable("refs/tags/v1.2.3", inputs("image-registry", "127.0.0.1:5000", "image-name", "Proxy"),
+                sandbox.jobContext());
+
+        assertEquals("127.0.0.1:5000/example-org/proxy", jobs.get("image").outputs().get("image"));
+        assertTrue(jobs.get("release").summary().contains("- Image: `127.0.0.1:5000/example-org/proxy@sha256:"), jobs.get("release").summary());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ghcr.io/evil", "ghcr.io;id", "$(id)"})
+    void aRegistryThatIsNotAHostIsRefused(String registry) {
+        JobResult image = sandbox.runReusable("refs/tags/v1.2.3", inputs("image-registry", registry), sandbox.jobContext()).get("image");
+
+        assertEquals("failure", image.step("Name the image").outcome());
+        assertTrue(image.log().contains("The image-registry input is not a registry host"), image.log());
+        assertEquals(List.of(), sandbox.trapsSprung());
+    }
+
+    @Test
     void aPreReleaseTagIsAccepted() {
         Map<String, JobResult> jobs = sandbox.runReusable("refs/tags/v1.5.0-rc.1", inputs("image-module", ""), sandbox.jobContext());
 
