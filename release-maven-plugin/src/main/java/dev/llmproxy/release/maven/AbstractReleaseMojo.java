@@ -104,6 +104,10 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     @Parameter(property = "release.notes.pullRequestTitles", defaultValue = "true")
     boolean pullRequestTitles;
 
+    /** A Markdown file (relative to the reactor root) appended to the release body, e.g. the image reference. */
+    @Parameter(property = "release.notes.appendFile")
+    String notesAppendFile;
+
     /** Leave GitHub alone. */
     @Parameter(property = "release.github.skip", defaultValue = "false")
     boolean githubSkip;
@@ -190,7 +194,8 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
                 remote,
                 date == null || date.isBlank() ? LocalDate.now(ZoneOffset.UTC) : parseDate(date),
                 new ReleaseSettings.NotesSettings(
-                        changelogFile, bodyLimit, csv(showTypes), groupByScope, pullRequestTitles),
+                        changelogFile, bodyLimit, csv(showTypes), groupByScope, pullRequestTitles,
+                        blankToNull(notesAppendFile)),
                 new ReleaseSettings.GitHubSettings(
                         githubSkip,
                         apiUrl,

@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * <p>With {@code release.dryRun=true} it writes only {@code target/release/plan.json} and
  * {@code target/release/notes.md}.
  */
-@Mojo(name = "changelog", threadSafe = true)
+@Mojo(name = "changelog", aggregator = true, threadSafe = true)
 public class ChangelogMojo extends AbstractReleaseMojo {
     @Override
     void run(ReleaseEngine engine) {

@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * <p>With {@code release.dryRun=true} it writes only {@code target/release/plan.json} and
  * {@code target/release/notes.md}.
  */
-@Mojo(name = "draft", threadSafe = true)
+@Mojo(name = "draft", aggregator = true, threadSafe = true)
 public class DraftMojo extends AbstractReleaseMojo {
     @Override
     void run(ReleaseEngine engine) {

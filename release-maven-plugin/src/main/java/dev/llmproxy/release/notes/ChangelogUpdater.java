@@ -1,5 +1,6 @@
 package dev.llmproxy.release.notes;
 
+import dev.llmproxy.release.TextFiles;
 import dev.llmproxy.release.ReleaseException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -74,7 +75,7 @@ public final class ChangelogUpdater {
                 throw new ReleaseException("cannot read " + file + ": " + e.getMessage() + "; check its permissions", e);
             }
         }
-        AtomicFiles.write(file, update(existing, notes));
+        TextFiles.writeAtomically(file, update(existing, notes));
     }
 
     private static List<String> putSection(List<String> lines, String section, String version, String eol) {

@@ -1,5 +1,6 @@
 package dev.llmproxy.release.notes;
 
+import dev.llmproxy.release.TextFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class MarkdownRenderer {
 
     /** Writes {@link #releaseBody} to {@code file} in UTF-8, atomically (a reader never sees half of it). */
     public void writeReleaseBody(Path file, ReleaseNotes notes) {
-        AtomicFiles.write(file, releaseBody(notes));
+        TextFiles.writeAtomically(file, releaseBody(notes));
     }
 
     private static String cutLine(ReleaseInfo release, int remaining) {

@@ -3,11 +3,11 @@ package dev.llmproxy.release.plan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.llmproxy.release.ReleaseException;
+import dev.llmproxy.release.TextFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Reads and writes {@link ReleasePlan} as UTF-8 JSON ({@code target/release/plan.json}). */
 public final class PlanJson {
@@ -37,14 +37,7 @@ public final class PlanJson {
      * @throws ReleaseException when the file cannot be written
      */
     public static void write(ReleasePlan plan, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "plan", ".tmp");
-            Files.writeString(tmp, toJson(plan), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new ReleaseException("cannot write " + file + ": " + e.getMessage() + " (check the directory is writable)", e);
-        }
+        TextFiles.writeAtomically(file, toJson(plan));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.llmproxy.release.plan;
 
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
+import dev.llmproxy.release.TextFiles;
 import dev.llmproxy.release.git.GitRepo;
 import dev.llmproxy.release.github.GitHubConfig;
 import dev.llmproxy.release.github.GitHubPullRequests;
@@ -132,6 +133,7 @@ public final class ReleaseEngine {
         final String repository;
         final ReleaseNotes notes;
         final MarkdownRenderer renderer;
+        final String body;
         final List<Path> assets;
         ReleasePlan plan;
 
@@ -144,6 +146,7 @@ public final class ReleaseEngine {
                 repository = repository();
                 renderer = new MarkdownRenderer(settings.notes().bodyLimit());
                 notes = decision.releases() ? notes() : null;
+                body = notes == null ? null : renderer.releaseBody(notes) + appendix();
                 assets = withGitHub && decision.releases() ? assets() : List.of();
                 ReleasePlan.GitHubAction github = withGitHub && decision.releases() ? gitHubPreview() : null;
                 plan = plan(github);
@@ -182,6 +185,20 @@ public final class ReleaseEngine {
                     decision.previous() == null ? null : decision.previous().name(),
                     settings.date());
             return NotesBuilder.build(config, release, decision.commits(), pullRequests());
+        }
+
+        /** The release.notes.appendFile text (trusted: written by the build, e.g. the image digest). */
+        private String appendix() {
+            if (settings.notes().appendFile() == null) {
+                return "";
+            }
+            Path file = settings.root().resolve(settings.notes().appendFile());
+            try {
+                return "\n" + Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ReleaseException("release.notes.appendFile " + settings.notes().appendFile()
+                        + " cannot be read (" + e.getMessage() + "): write it first or drop the property", e);
+            }
         }
 
         private PullRequestSource pullRequests() {
@@ -263,7 +280,7 @@ public final class ReleaseEngine {
             return new ReleaseRequest(
                     decision.tag(),
                     name,
-                    renderer.releaseBody(notes),
+                    body,
                     git.tagTarget(decision.tag()).orElse(decision.targetSha()),
                     settings.github().publish(),
                     prerelease(),
@@ -310,7 +327,7 @@ public final class ReleaseEngine {
         private void writePlanAndNotes() {
             PlanJson.write(plan, settings.root().resolve(PLAN_FILE));
             if (notes != null) {
-                renderer.writeReleaseBody(settings.root().resolve(NOTES_FILE), notes);
+                TextFiles.writeAtomically(settings.root().resolve(NOTES_FILE), body);
             }
         }
 
@@ -337,7 +354,7 @@ public final class ReleaseEngine {
             }
             log.info("Notes: " + NOTES_FILE + (settings.dryRun() ? " (dry run: nothing else changed)" : ""));
             if (settings.dryRun()) {
-                renderer.releaseBody(notes).lines().forEach(log::info);
+                body.lines().forEach(log::info);
             }
         }
 

@@ -69,13 +69,16 @@ public record ReleaseSettings(
      * @param shownTypes extra Conventional Commits types that get a section (e.g. {@code docs})
      * @param groupByScope group entries by scope within a section
      * @param usePullRequestTitles let merged pull-request titles replace commit subjects
+     * @param appendFile a Markdown file relative to the root whose text is appended to the release
+     *     body (not to CHANGELOG.md), e.g. the image reference with digest; or {@code null}
      */
     public record NotesSettings(
             String changelogFile,
             int bodyLimit,
             List<String> shownTypes,
             boolean groupByScope,
-            boolean usePullRequestTitles) {
+            boolean usePullRequestTitles,
+            String appendFile) {
         public NotesSettings {
             shownTypes = List.copyOf(shownTypes);
         }

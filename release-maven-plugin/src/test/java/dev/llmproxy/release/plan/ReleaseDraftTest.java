@@ -175,6 +175,21 @@ class ReleaseDraftTest {
     }
 
     @Test
+    void appendFileEndsTheReleaseBodyButNotTheChangelog() throws IOException {
+        repo.write("target/image.md", "Image: `ghcr.io/example-org/app@sha256:0123`\n");
+        TestSettings s = settings();
+        s.appendFile = "target/image.md";
+        draft(s);
+        String body = github.releases().get(0).get("body").asText();
+        assertTrue(body.endsWith("\nImage: `ghcr.io/example-org/app@sha256:0123`\n"), body);
+        assertFalse(Files.readString(repo.dir().resolve("CHANGELOG.md")).contains("sha256:0123"));
+
+        s.appendFile = "target/missing.md";
+        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(s));
+        assertTrue(e.getMessage().startsWith("release.notes.appendFile target/missing.md cannot be read"), e.getMessage());
+    }
+
+    @Test
     void tokenNeverReachesThePlanOrNotes() throws IOException {
         draft(settings());
         String planText = Files.readString(repo.dir().resolve(ReleaseEngine.PLAN_FILE));

@@ -27,6 +27,7 @@ final class TestSettings {
     String token;
     boolean publish;
     List<String> assets = List.of();
+    String appendFile;
 
     TestSettings(Path root) {
         this.root = root;
@@ -35,7 +36,7 @@ final class TestSettings {
     ReleaseSettings build() {
         return new ReleaseSettings(root, tagPrefix, bump, version, preRelease, initialVersion,
                 breakingBumpsMajorBefore1, releaseTypes, tag, dryRun, commit, nextDevelopmentVersion, push, "origin",
-                date, new ReleaseSettings.NotesSettings("CHANGELOG.md", bodyLimit, List.of(), false, true),
+                date, new ReleaseSettings.NotesSettings("CHANGELOG.md", bodyLimit, List.of(), false, true, appendFile),
                 new ReleaseSettings.GitHubSettings(githubSkip, apiUrl, repository, token, publish, "{tag}", assets,
                         true, null));
     }

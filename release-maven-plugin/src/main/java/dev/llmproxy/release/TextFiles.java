@@ -1,6 +1,5 @@
-package dev.llmproxy.release.notes;
+package dev.llmproxy.release;
 
-import dev.llmproxy.release.ReleaseException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,11 +8,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes UTF-8 text through a temporary file in the same directory, so nothing is ever half-written. */
-final class AtomicFiles {
+public final class TextFiles {
 
-    private AtomicFiles() {}
+    private TextFiles() {}
 
-    static void write(Path file, String text) {
+    /**
+     * Writes {@code text} to {@code file} in UTF-8 (whatever the platform charset), creating parent
+     * directories; a reader sees the old content or the new, never part of it.
+     *
+     * @param file the target file
+     * @param text the whole new content
+     * @throws ReleaseException when the file cannot be written, naming it
+     */
+    public static void writeAtomically(Path file, String text) {
         Path target = file.toAbsolutePath();
         Path temp = null;
         try {
