@@ -51,14 +51,21 @@ public final class ReleaseEngine {
 
     private final ReleaseSettings settings;
     private final ReleaseLog log;
+    private final RetryPolicy retry;
 
     /**
      * @param settings the goal's parameters
      * @param log where progress and warnings go
      */
     public ReleaseEngine(ReleaseSettings settings, ReleaseLog log) {
+        this(settings, log, RetryPolicy.defaults());
+    }
+
+    /** With a retry policy of the caller's (tests: no real waiting). */
+    ReleaseEngine(ReleaseSettings settings, ReleaseLog log, RetryPolicy retry) {
         this.settings = settings;
         this.log = log;
+        this.retry = retry;
     }
 
     /**
@@ -205,7 +212,7 @@ public final class ReleaseEngine {
             if (repository == null || !settings.github().hasToken() || settings.github().skip()) {
                 return null;
             }
-            return new GitHubPullRequests(gitHubConfig(), RetryPolicy.defaults(), log, 10_000);
+            return new GitHubPullRequests(gitHubConfig(), retry, log, 10_000);
         }
 
         private GitHubConfig gitHubConfig() {
@@ -245,18 +252,27 @@ public final class ReleaseEngine {
             if (settings.github().skip()) {
                 return new ReleasePlan.GitHubAction("skip", null, true, prerelease(), makeLatest(), null);
             }
-            if (repository == null || !settings.github().hasToken()) {
-                String why = repository == null
-                        ? "the GitHub repository is unknown (set release.github.repository=owner/name)"
-                        : "no token (set GITHUB_TOKEN or GH_TOKEN)";
+            Optional<String> unavailable = gitHubUnavailable();
+            if (unavailable.isPresent()) {
                 if (!settings.dryRun()) {
-                    throw new ReleaseException("cannot create the GitHub Release: " + why
+                    throw new ReleaseException("cannot create the GitHub Release: " + unavailable.get()
                             + ", or pass -Drelease.github.skip=true to release without GitHub");
                 }
-                log.warn("GitHub: " + why + "; the dry run cannot see existing releases");
+                log.warn("GitHub: " + unavailable.get() + "; the dry run cannot see existing releases");
                 return new ReleasePlan.GitHubAction("create", null, !settings.github().publish(), prerelease(), makeLatest(), null);
             }
             return gitHubAction(releaser().sync(request(), true));
+        }
+
+        /** @return why GitHub cannot be used, or empty when repository and token are known */
+        private Optional<String> gitHubUnavailable() {
+            if (repository == null) {
+                return Optional.of("the GitHub repository is unknown (set release.github.repository=owner/name)");
+            }
+            if (!settings.github().hasToken()) {
+                return Optional.of("no token (set GITHUB_TOKEN or GH_TOKEN)");
+            }
+            return Optional.empty();
         }
 
         private ReleasePlan.GitHubAction gitHubAction(ReleaseOutcome outcome) {
@@ -270,7 +286,7 @@ public final class ReleaseEngine {
         }
 
         private GitHubReleaser releaser() {
-            return new GitHubReleaser(gitHubConfig(), RetryPolicy.defaults(), log);
+            return new GitHubReleaser(gitHubConfig(), retry, log);
         }
 
         private ReleaseRequest request() {
@@ -421,7 +437,6 @@ public final class ReleaseEngine {
             if (settings.github().skip()) {
                 return plan;
             }
-            gitHubPreview(); // fails with the reason when there is no token or repository
             ReleaseOutcome outcome = releaser().sync(request(), false);
             log.info(outcome.describe());
             if (!outcome.draft()) {
@@ -450,7 +465,7 @@ public final class ReleaseEngine {
             if (numbers.isEmpty() && webhook.isEmpty()) {
                 return;
             }
-            new ReleaseNotifier(gitHubConfig(), RetryPolicy.defaults(), log)
+            new ReleaseNotifier(gitHubConfig(), retry, log)
                     .notify(decision.tag(), outcome.htmlUrl(), numbers, webhook);
         }
 

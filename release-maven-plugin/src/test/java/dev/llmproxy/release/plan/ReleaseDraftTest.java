@@ -9,12 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
 import dev.llmproxy.release.git.TestRepos;
+import dev.llmproxy.release.github.RetryPolicy;
 import dev.llmproxy.release.standin.Fault;
 import dev.llmproxy.release.standin.GitHubStandIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReleaseDraftTest {
     private static final String TOKEN = "test-token-1234567890";
+    private static final RetryPolicy NO_WAIT = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1),
+            Duration.ofSeconds(30), Duration.ofSeconds(10), d -> { }, System::nanoTime);
 
     @TempDir
     Path dir;
@@ -80,7 +84,7 @@ class ReleaseDraftTest {
     }
 
     private ReleasePlan draft(TestSettings s) {
-        return new ReleaseEngine(s.build(), ReleaseLog.SILENT).draft();
+        return new ReleaseEngine(s.build(), ReleaseLog.SILENT, NO_WAIT).draft();
     }
 
     @Test
