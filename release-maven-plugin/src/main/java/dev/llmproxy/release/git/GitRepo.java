@@ -296,6 +296,22 @@ public final class GitRepo implements AutoCloseable {
     }
 
     /**
+     * Deletes a local tag (undoing a tag this run created when its push was rejected, so no tag is
+     * left dangling). A missing tag is not an error.
+     *
+     * @param name the short tag name
+     * @throws ReleaseException when the ref cannot be deleted
+     */
+    public void deleteTag(String name) {
+        try {
+            git.tagDelete().setTags(Constants.R_TAGS + name).call();
+        } catch (GitAPIException e) {
+            throw new ReleaseException("cannot delete the local tag " + name + ": " + e.getMessage()
+                    + " (delete it with git tag -d " + name + ")", e);
+        }
+    }
+
+    /**
      * Of the given paths, those that differ from HEAD: modified, staged, deleted, or new and not yet
      * tracked (e.g. a first {@code CHANGELOG.md}). Used to commit exactly what a release changed.
      *

@@ -414,7 +414,15 @@ public final class ReleaseEngine {
                 }
             }
             if (settings.push()) {
-                push();
+                try {
+                    push();
+                } catch (ReleaseException e) {
+                    if (created) {
+                        git.deleteTag(decision.tag());
+                    }
+                    throw new ReleaseException(e.getMessage() + "; the local tag was removed: bring in the remote"
+                            + " changes (git pull --rebase " + settings.remote() + "), then rerun", e);
+                }
             }
         }
 

@@ -139,6 +139,46 @@ class ReleaseDraftTest {
     }
 
     @Test
+    void rerunAfterACrashBetweenCommitAndTagTagsTheReleaseCommit() {
+        TestSettings local = settings();
+        local.push = false;
+        local.githubSkip = true;
+        draft(local);
+        String releaseCommit = repo.sha("HEAD");
+        repo.git("tag", "-d", "v1.5.0"); // the crash: the commit is made, the tag is not
+
+        ReleasePlan plan = draft(settings());
+
+        assertEquals("1.5.0", plan.version());
+        assertEquals(releaseCommit, repo.sha("HEAD"), "no second release commit");
+        assertEquals(releaseCommit, repo.sha("v1.5.0^{commit}"));
+        assertEquals(releaseCommit, origin.sha("refs/tags/v1.5.0^{commit}"));
+        assertEquals(1, github.releases().size());
+    }
+
+    @Test
+    void rejectedPushIsAnErrorAndARerunAfterTheFixFinishes() {
+        TestRepos other = TestRepos.cloneOf(origin, dir.resolve("other"));
+        other.c("-m", "docs: someone else pushed first");
+        other.git("push", "-q", "origin", "main");
+
+        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(settings()));
+        assertTrue(e.getMessage().contains("rejected"), e.getMessage());
+        assertEquals("", origin.git("tag", "-l", "v1.5.0"), "no tag on origin");
+        assertEquals(0, github.releases().size());
+
+        assertEquals("", repo.git("tag", "-l", "v1.5.0"), "no dangling local tag");
+        assertTrue(e.getMessage().contains("git pull --rebase origin"), e.getMessage());
+
+        repo.git("pull", "-q", "--rebase", "origin", "main"); // the fix the message names
+        ReleasePlan plan = draft(settings());
+        assertEquals("1.5.0", plan.version());
+        assertEquals(repo.sha("HEAD"), origin.sha("refs/heads/main"));
+        assertEquals(repo.sha("HEAD"), origin.sha("refs/tags/v1.5.0^{commit}"));
+        assertEquals(1, github.releases().size());
+    }
+
+    @Test
     void dirtyTreeIsRefusedAndNothingChanges() throws IOException {
         repo.write("pom.xml", Files.readString(repo.dir().resolve("pom.xml")) + "<!-- edit -->\n");
         repo.write("README.md", "x");
