@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Renders {@link ReleaseNotes} as Markdown (CommonMark, as GitHub renders it): the GitHub release
@@ -33,7 +32,7 @@ public final class MarkdownRenderer {
      * @return Markdown, at most the body limit long
      */
     public String releaseBody(ReleaseNotes notes) {
-        List<Block> blocks = blocks(notes);
+        List<Block> blocks = blocks(notes, bodyLimit);
         ReleaseInfo release = notes.release();
         if (release.changesUrl() != null) {
             String text = release.previousTag() == null ? "commits of " + release.tag() : release.previousTag() + "..." + release.tag();
@@ -43,7 +42,7 @@ public final class MarkdownRenderer {
         if (total <= bodyLimit) {
             return join(blocks, blocks.size());
         }
-        int items = (int) blocks.stream().filter(b -> b.item).count();
+        int items = notes.entryCount() + notes.contributors().size() + notes.closedIssues().size();
         int reserve = cutLine(release, items).length();
         int length = 0;
         int cut = 0;
@@ -69,7 +68,7 @@ public final class MarkdownRenderer {
      * then every entry; never cut.
      */
     public String changelogSection(ReleaseNotes notes) {
-        List<Block> blocks = blocks(notes);
+        List<Block> blocks = blocks(notes, Integer.MAX_VALUE);
         return "## " + changelogHeading(notes.release()) + "\n\n" + join(blocks, blocks.size());
     }
 
@@ -104,13 +103,20 @@ public final class MarkdownRenderer {
         return "\n" + remaining + " more lines did not fit in this release body; see the full notes in " + where + ".\n";
     }
 
-    private static List<Block> blocks(ReleaseNotes notes) {
+    /** @return the blocks of the notes, stopping early once they are longer than {@code enough} */
+    private static List<Block> blocks(ReleaseNotes notes, int enough) {
         String repositoryUrl = notes.release().repositoryUrl();
         List<Block> blocks = new ArrayList<>();
+        long length = 0;
         for (ReleaseNotes.Section section : notes.sections()) {
             heading(blocks, section.title());
             for (ReleaseNotes.Entry entry : section.entries()) {
-                blocks.add(new Block(entryLine(entry, repositoryUrl), true));
+                Block block = new Block(entryLine(entry, repositoryUrl), true);
+                blocks.add(block);
+                length += block.text.length();
+                if (length > enough) {
+                    return blocks;
+                }
             }
         }
         if (blocks.isEmpty()) {
@@ -156,13 +162,20 @@ public final class MarkdownRenderer {
                     : repositoryUrl == null ? null : repositoryUrl + "/pull/" + entry.pullRequest();
             links.add(url == null ? "#" + entry.pullRequest() : "[#" + entry.pullRequest() + "](" + url + ")");
         }
-        if (!entry.closes().isEmpty()) {
-            links.add("closes " + entry.closes().stream().map(n -> issueLink(n, repositoryUrl)).collect(Collectors.joining(", ")));
-        }
-        if (!entry.refs().isEmpty()) {
-            links.add("refs " + entry.refs().stream().map(n -> issueLink(n, repositoryUrl)).collect(Collectors.joining(", ")));
-        }
+        issueLinks(links, "closes ", entry.closes(), repositoryUrl);
+        issueLinks(links, "refs ", entry.refs(), repositoryUrl);
         return line.append(String.join(", ", links)).append(")\n").toString();
+    }
+
+    private static void issueLinks(List<String> links, String label, List<Integer> issues, String repositoryUrl) {
+        if (issues.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(label);
+        for (int i = 0; i < issues.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(issueLink(issues.get(i), repositoryUrl));
+        }
+        links.add(text.toString());
     }
 
     private static String issueLink(int number, String repositoryUrl) {
