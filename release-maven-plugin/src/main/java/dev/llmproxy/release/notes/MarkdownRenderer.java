@@ -68,8 +68,12 @@ public final class MarkdownRenderer {
      * then every entry; never cut.
      */
     public String changelogSection(ReleaseNotes notes) {
-        List<Block> blocks = blocks(notes, Integer.MAX_VALUE);
-        return "## " + changelogHeading(notes.release()) + "\n\n" + join(blocks, blocks.size());
+        StringBuilder out = new StringBuilder("## ").append(changelogHeading(notes.release())).append("\n\n");
+        forEachBlock(notes, block -> {
+            out.append(block.text);
+            return true;
+        });
+        return out.toString();
     }
 
     /** @return the heading text after {@code "## "}, e.g. {@code [1.5.0] - 2026-01-02} */
@@ -105,25 +109,40 @@ public final class MarkdownRenderer {
 
     /** @return the blocks of the notes, stopping early once they are longer than {@code enough} */
     private static List<Block> blocks(ReleaseNotes notes, int enough) {
-        String repositoryUrl = notes.release().repositoryUrl();
         List<Block> blocks = new ArrayList<>();
-        long length = 0;
+        long[] length = {0};
+        forEachBlock(notes, block -> {
+            blocks.add(block);
+            length[0] += block.text.length();
+            return length[0] <= enough;
+        });
+        return blocks;
+    }
+
+    /** Hands each block to {@code sink} in order until it returns false; streams, so nothing is held. */
+    private static void forEachBlock(ReleaseNotes notes, java.util.function.Predicate<Block> sink) {
+        String repositoryUrl = notes.release().repositoryUrl();
+        boolean first = true;
         for (ReleaseNotes.Section section : notes.sections()) {
-            heading(blocks, section.title());
+            if (!sink.test(heading(first, section.title()))) {
+                return;
+            }
+            first = false;
             for (ReleaseNotes.Entry entry : section.entries()) {
-                Block block = new Block(entryLine(entry, repositoryUrl), true);
-                blocks.add(block);
-                length += block.text.length();
-                if (length > enough) {
-                    return blocks;
+                if (!sink.test(new Block(entryLine(entry, repositoryUrl), true))) {
+                    return;
                 }
             }
         }
-        if (blocks.isEmpty()) {
-            blocks.add(new Block("No notable changes.\n", true));
+        if (first) {
+            first = false;
+            if (!sink.test(new Block("No notable changes.\n", true))) {
+                return;
+            }
         }
+        List<Block> blocks = new ArrayList<>();
         if (!notes.contributors().isEmpty()) {
-            heading(blocks, "Contributors");
+            blocks.add(heading(false, "Contributors"));
             for (ReleaseNotes.Contributor person : notes.contributors()) {
                 String login = person.login();
                 String profile = login.endsWith("[bot]")
@@ -134,16 +153,20 @@ public final class MarkdownRenderer {
             }
         }
         if (!notes.closedIssues().isEmpty()) {
-            heading(blocks, "Closed issues");
+            blocks.add(heading(false, "Closed issues"));
             for (int issue : notes.closedIssues()) {
                 blocks.add(new Block("- " + issueLink(issue, repositoryUrl) + "\n", true));
             }
         }
-        return blocks;
+        for (Block block : blocks) {
+            if (!sink.test(block)) {
+                return;
+            }
+        }
     }
 
-    private static void heading(List<Block> blocks, String title) {
-        blocks.add(new Block((blocks.isEmpty() ? "" : "\n") + "### " + MarkdownText.escape(title) + "\n\n", false));
+    private static Block heading(boolean first, String title) {
+        return new Block((first ? "" : "\n") + "### " + MarkdownText.escape(title) + "\n\n", false);
     }
 
     private static String entryLine(ReleaseNotes.Entry entry, String repositoryUrl) {
@@ -187,7 +210,11 @@ public final class MarkdownRenderer {
     }
 
     private static String join(List<Block> blocks, int count) {
-        StringBuilder out = new StringBuilder();
+        int length = 0;
+        for (int i = 0; i < count; i++) {
+            length += blocks.get(i).text.length();
+        }
+        StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < count; i++) {
             out.append(blocks.get(i).text);
         }
