@@ -56,13 +56,16 @@ final class IssueReferences {
 
     /** @return the number in a trailing {@code (#40)} of a squash-merge title, or 0 */
     static int squashPullRequest(String text) {
+        if (!text.endsWith(")")) {
+            return 0;
+        }
         Matcher m = SQUASH_SUFFIX.matcher(text);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** @return {@code text} without a trailing {@code (#40)} */
     static String withoutSquashSuffix(String text) {
-        return SQUASH_SUFFIX.matcher(text).replaceFirst("");
+        return !text.endsWith(")") ? text : SQUASH_SUFFIX.matcher(text).replaceFirst("");
     }
 
     private static void addLeadingNumber(String value, Set<Integer> target) {

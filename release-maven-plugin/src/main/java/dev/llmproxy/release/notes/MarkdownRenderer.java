@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Renders {@link ReleaseNotes} as Markdown (CommonMark, as GitHub renders it): the GitHub release
@@ -34,7 +33,7 @@ public final class MarkdownRenderer {
      * @return Markdown, at most the body limit long
      */
     public String releaseBody(ReleaseNotes notes) {
-        List<Block> blocks = blocks(notes);
+        List<Block> blocks = blocks(notes, bodyLimit);
         ReleaseInfo release = notes.release();
         if (release.changesUrl() != null) {
             String text = release.previousTag() == null ? "commits of " + release.tag() : release.previousTag() + "..." + release.tag();
@@ -44,7 +43,7 @@ public final class MarkdownRenderer {
         if (total <= bodyLimit) {
             return join(blocks, blocks.size());
         }
-        int items = (int) blocks.stream().filter(b -> b.item).count();
+        int items = notes.entryCount() + notes.contributors().size() + notes.closedIssues().size();
         int reserve = cutLine(release, items).length();
         int length = 0;
         int cut = 0;
@@ -70,8 +69,12 @@ public final class MarkdownRenderer {
      * then every entry; never cut.
      */
     public String changelogSection(ReleaseNotes notes) {
-        List<Block> blocks = blocks(notes);
-        return "## " + changelogHeading(notes.release()) + "\n\n" + join(blocks, blocks.size());
+        StringBuilder out = new StringBuilder("## ").append(changelogHeading(notes.release())).append("\n\n");
+        forEachBlock(notes, block -> {
+            out.append(block.text);
+            return true;
+        });
+        return out.toString();
     }
 
     /** @return the heading text after {@code "## "}, e.g. {@code [1.5.0] - 2026-01-02} */
@@ -105,20 +108,42 @@ public final class MarkdownRenderer {
         return "\n" + remaining + " more lines did not fit in this release body; see the full notes in " + where + ".\n";
     }
 
-    private static List<Block> blocks(ReleaseNotes notes) {
-        String repositoryUrl = notes.release().repositoryUrl();
+    /** @return the blocks of the notes, stopping early once they are longer than {@code enough} */
+    private static List<Block> blocks(ReleaseNotes notes, int enough) {
         List<Block> blocks = new ArrayList<>();
+        long[] length = {0};
+        forEachBlock(notes, block -> {
+            blocks.add(block);
+            length[0] += block.text.length();
+            return length[0] <= enough;
+        });
+        return blocks;
+    }
+
+    /** Hands each block to {@code sink} in order until it returns false; streams, so nothing is held. */
+    private static void forEachBlock(ReleaseNotes notes, java.util.function.Predicate<Block> sink) {
+        String repositoryUrl = notes.release().repositoryUrl();
+        boolean first = true;
         for (ReleaseNotes.Section section : notes.sections()) {
-            heading(blocks, section.title());
+            if (!sink.test(heading(first, section.title()))) {
+                return;
+            }
+            first = false;
             for (ReleaseNotes.Entry entry : section.entries()) {
-                blocks.add(new Block(entryLine(entry, repositoryUrl), true));
+                if (!sink.test(new Block(entryLine(entry, repositoryUrl), true))) {
+                    return;
+                }
             }
         }
-        if (blocks.isEmpty()) {
-            blocks.add(new Block("No notable changes.\n", true));
+        if (first) {
+            first = false;
+            if (!sink.test(new Block("No notable changes.\n", true))) {
+                return;
+            }
         }
+        List<Block> blocks = new ArrayList<>();
         if (!notes.contributors().isEmpty()) {
-            heading(blocks, "Contributors");
+            blocks.add(heading(false, "Contributors"));
             for (ReleaseNotes.Contributor person : notes.contributors()) {
                 String login = person.login();
                 String profile = login.endsWith("[bot]")
@@ -129,16 +154,20 @@ public final class MarkdownRenderer {
             }
         }
         if (!notes.closedIssues().isEmpty()) {
-            heading(blocks, "Closed issues");
+            blocks.add(heading(false, "Closed issues"));
             for (int issue : notes.closedIssues()) {
                 blocks.add(new Block("- " + issueLink(issue, repositoryUrl) + "\n", true));
             }
         }
-        return blocks;
+        for (Block block : blocks) {
+            if (!sink.test(block)) {
+                return;
+            }
+        }
     }
 
-    private static void heading(List<Block> blocks, String title) {
-        blocks.add(new Block((blocks.isEmpty() ? "" : "\n") + "### " + MarkdownText.escape(title) + "\n\n", false));
+    private static Block heading(boolean first, String title) {
+        return new Block((first ? "" : "\n") + "### " + MarkdownText.escape(title) + "\n\n", false);
     }
 
     private static String entryLine(ReleaseNotes.Entry entry, String repositoryUrl) {
@@ -157,13 +186,20 @@ public final class MarkdownRenderer {
                     : repositoryUrl == null ? null : repositoryUrl + "/pull/" + entry.pullRequest();
             links.add(url == null ? "#" + entry.pullRequest() : "[#" + entry.pullRequest() + "](" + url + ")");
         }
-        if (!entry.closes().isEmpty()) {
-            links.add("closes " + entry.closes().stream().map(n -> issueLink(n, repositoryUrl)).collect(Collectors.joining(", ")));
-        }
-        if (!entry.refs().isEmpty()) {
-            links.add("refs " + entry.refs().stream().map(n -> issueLink(n, repositoryUrl)).collect(Collectors.joining(", ")));
-        }
+        issueLinks(links, "closes ", entry.closes(), repositoryUrl);
+        issueLinks(links, "refs ", entry.refs(), repositoryUrl);
         return line.append(String.join(", ", links)).append(")\n").toString();
+    }
+
+    private static void issueLinks(List<String> links, String label, List<Integer> issues, String repositoryUrl) {
+        if (issues.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(label);
+        for (int i = 0; i < issues.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(issueLink(issues.get(i), repositoryUrl));
+        }
+        links.add(text.toString());
     }
 
     private static String issueLink(int number, String repositoryUrl) {
@@ -175,7 +211,11 @@ public final class MarkdownRenderer {
     }
 
     private static String join(List<Block> blocks, int count) {
-        StringBuilder out = new StringBuilder();
+        int length = 0;
+        for (int i = 0; i < count; i++) {
+            length += blocks.get(i).text.length();
+        }
+        StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < count; i++) {
             out.append(blocks.get(i).text);
         }

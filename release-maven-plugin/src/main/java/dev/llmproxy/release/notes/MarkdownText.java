@@ -29,7 +29,7 @@ public final class MarkdownText {
      * @return one line of Markdown that renders as {@code text} (with author code spans as code)
      */
     public static String escape(String text) {
-        String line = LINE_BREAKS.matcher(text).replaceAll(" ").strip();
+        String line = hasControl(text) ? LINE_BREAKS.matcher(text).replaceAll(" ").strip() : text.strip();
         StringBuilder out = new StringBuilder(line.length() + 16);
         int i = 0;
         while (i < line.length()) {
@@ -58,6 +58,15 @@ public final class MarkdownText {
         }
         escapeOrderedListMarker(out);
         return out.toString();
+    }
+
+    private static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int runLength(String s, int from) {

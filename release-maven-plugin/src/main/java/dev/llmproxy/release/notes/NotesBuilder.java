@@ -269,7 +269,9 @@ public final class NotesBuilder {
     }
 
     private static String normalise(String text) {
-        return WHITESPACE.matcher(text).replaceAll(" ").strip();
+        boolean plain = !text.isEmpty() && !Character.isWhitespace(text.charAt(0)) && !Character.isWhitespace(text.charAt(text.length() - 1))
+                && text.indexOf('\n') < 0 && text.indexOf('\t') < 0 && text.indexOf("  ") < 0 && text.indexOf('\r') < 0;
+        return plain ? text : WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 
     private static int[] toArray(Set<Integer> numbers) {

@@ -29,20 +29,23 @@ public final class TestCommits {
         int newline = text.indexOf('\n');
         String subject = newline < 0 ? text : text.substring(0, newline);
         String rest = newline < 0 ? "" : text.substring(newline + 1).strip();
-        List<String> paragraphs = new ArrayList<>(List.of(rest.isEmpty() ? new String[0] : rest.split("\n\\s*\n")));
+        int lastBreak = rest.lastIndexOf("\n\n");
+        String last = lastBreak < 0 ? rest : rest.substring(lastBreak + 2).strip();
+        String body = rest;
         List<Footer> footers = new ArrayList<>();
-        if (!paragraphs.isEmpty() && FOOTER.matcher(paragraphs.get(paragraphs.size() - 1).split("\n", 2)[0]).matches()) {
-            for (String line : paragraphs.remove(paragraphs.size() - 1).split("\n")) {
+        int firstNewline = last.indexOf('\n');
+        if (!last.isEmpty() && FOOTER.matcher(firstNewline < 0 ? last : last.substring(0, firstNewline)).matches()) {
+            body = lastBreak < 0 ? "" : rest.substring(0, lastBreak).strip();
+            for (String line : last.split("\n")) {
                 Matcher m = FOOTER.matcher(line);
                 if (m.matches()) {
                     footers.add(new Footer(m.group(1), m.group(2), m.group(3).strip()));
                 } else if (!footers.isEmpty()) {
-                    Footer last = footers.remove(footers.size() - 1);
-                    footers.add(new Footer(last.token(), last.separator(), last.value() + "\n" + line.strip()));
+                    Footer previous = footers.remove(footers.size() - 1);
+                    footers.add(new Footer(previous.token(), previous.separator(), previous.value() + "\n" + line.strip()));
                 }
             }
         }
-        String body = String.join("\n\n", paragraphs);
         if (parentCount > 1 || subject.startsWith("Merge ")) {
             return new ConventionalCommit(sha, Kind.MERGE, null, null, false, subject, subject, rest, List.of(), List.of(), null);
         }
