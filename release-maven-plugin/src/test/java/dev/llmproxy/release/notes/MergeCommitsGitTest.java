@@ -1,5 +1,6 @@
 package dev.llmproxy.release.notes;
 
+import dev.llmproxy.release.commits.CommitParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -47,7 +48,7 @@ class MergeCommitsGitTest {
             walk.markStart(walk.parseCommit(repository.resolve("HEAD")));
             walk.markUninteresting(walk.parseCommit(repository.resolve("v1.0.0")));
             for (RevCommit c : walk) {
-                builder.add(TestCommits.parse(c.name(), c.getFullMessage(), c.getParentCount()));
+                builder.add(CommitParser.parse(c.name(), c.getFullMessage(), c.getParentCount()));
             }
         }
         ReleaseInfo release = new ReleaseInfo("example-org/app", "1.1.0", "v1.1.0", "v1.0.0", LocalDate.of(2026, 3, 1));

@@ -1,5 +1,6 @@
 package dev.llmproxy.release.notes;
 
+import dev.llmproxy.release.commits.CommitParser;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,7 +141,7 @@ public final class NotesBench {
             walk.markStart(walk.parseCommit(head));
             walk.markUninteresting(walk.parseCommit(from));
             for (RevCommit c = walk.next(); c != null; c = walk.next()) {
-                builder.add(TestCommits.parse(c.name(), c.getFullMessage(), c.getParentCount()));
+                builder.add(CommitParser.parse(c.name(), c.getFullMessage(), c.getParentCount()));
                 c.disposeBody();
             }
         }

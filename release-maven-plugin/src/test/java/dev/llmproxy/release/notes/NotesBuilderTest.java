@@ -1,5 +1,6 @@
 package dev.llmproxy.release.notes;
 
+import dev.llmproxy.release.commits.CommitParser;
 import static dev.llmproxy.release.notes.TestCommits.commit;
 import static dev.llmproxy.release.notes.TestCommits.sha;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -110,8 +111,8 @@ class NotesBuilderTest {
     @Test
     void mergeCommitsNeverMakeEntriesAndLendTheirPullRequestNumber() {
         NotesBuilder builder = new NotesBuilder(NotesConfig.defaults());
-        builder.add(TestCommits.parse(sha(1), "Merge branch 'main' into feature/other", 2));
-        builder.add(TestCommits.parse(sha(2), "Merge pull request #178 from example-org/feature/some-feature\n\nfeat: change smth", 2));
+        builder.add(CommitParser.parse(sha(1), "Merge branch 'main' into feature/other", 2));
+        builder.add(CommitParser.parse(sha(2), "Merge pull request #178 from example-org/feature/some-feature\n\nfeat: change smth", 2));
         builder.add(commit(3, "feat: change smth"));
         ReleaseNotes notes = builder.build(RELEASE, Map.of());
         assertEquals(List.of("Features: change smth"), outline(notes));

@@ -1,5 +1,6 @@
 package dev.llmproxy.release.notes;
 
+import dev.llmproxy.release.commits.CommitParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -75,7 +76,7 @@ class ScenarioTest {
             }
             int newline = chunk.indexOf('\n');
             String[] head = chunk.substring(0, newline).trim().split(" ");
-            commits.add(TestCommits.parse(head[0], chunk.substring(newline + 1), Integer.parseInt(head[1])));
+            commits.add(CommitParser.parse(head[0], chunk.substring(newline + 1), Integer.parseInt(head[1])));
         }
         return commits;
     }
