@@ -149,10 +149,11 @@ public final class ReleaseEngine {
             try {
                 git.requireCompleteHistory();
                 reactor = ReactorVersions.load(settings.root());
-                decision = new ReleasePlanner(settings, log).decide(git, reactor);
+                NotesBuilder notesBuilder = new NotesBuilder(notesConfig());
+                decision = new ReleasePlanner(settings, log, notesBuilder::add).decide(git, reactor);
                 repository = repository();
                 renderer = new MarkdownRenderer(settings.notes().bodyLimit());
-                notes = decision.releases() ? notes() : null;
+                notes = decision.releases() ? notes(notesBuilder) : null;
                 body = notes == null ? null : renderer.releaseBody(notes) + appendix();
                 assets = withGitHub && decision.releases() ? assets() : List.of();
                 ReleasePlan.GitHubAction github = withGitHub && decision.releases() ? gitHubPreview() : null;
@@ -176,7 +177,7 @@ public final class ReleaseEngine {
             return git.remoteUrl(settings.remote()).flatMap(GitRepo::gitHubRepository).orElse(null);
         }
 
-        private ReleaseNotes notes() {
+        private NotesConfig notesConfig() {
             NotesConfig config = NotesConfig.defaults()
                     .withGroupByScope(settings.notes().groupByScope())
                     .withPullRequestTitles(settings.notes().usePullRequestTitles())
@@ -184,14 +185,17 @@ public final class ReleaseEngine {
             for (String type : settings.notes().shownTypes()) {
                 config = config.withTypeSection(sectionTitle(type), type);
             }
-            config = GitHubReleaseYaml.applyFrom(config, settings.root());
+            return GitHubReleaseYaml.applyFrom(config, settings.root());
+        }
+
+        private ReleaseNotes notes(NotesBuilder builder) {
             ReleaseInfo release = new ReleaseInfo(
                     repository,
                     decision.version().toString(),
                     decision.tag(),
                     decision.previous() == null ? null : decision.previous().name(),
                     settings.date());
-            return NotesBuilder.build(config, release, decision.commits(), pullRequests());
+            return builder.build(release, pullRequests());
         }
 
         /** The release.notes.appendFile text (trusted: written by the build, e.g. the image digest). */

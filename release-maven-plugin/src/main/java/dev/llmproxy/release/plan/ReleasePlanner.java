@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Decides what to release from git history and configuration, without changing anything: the
@@ -31,14 +33,25 @@ import java.util.Optional;
  * commits since the last release reachable from HEAD (SemVer 2.0.0 §11 precedence).
  */
 final class ReleasePlanner {
+    /** Footers the bump reads; every other word of a message goes to the notes only. */
+    private static final Set<String> BUMP_FOOTERS = Set.of("Release-As");
+
     private final ReleaseSettings settings;
     private final ReleaseLog log;
     private final TagNaming naming;
+    private final Consumer<ConventionalCommit> notes;
 
-    ReleasePlanner(ReleaseSettings settings, ReleaseLog log) {
+    /**
+     * @param settings the goal's parameters
+     * @param log where warnings go
+     * @param notes receives every parsed commit of the range, newest first, whole (the notes
+     *     builder), so that the decision itself keeps commits without their bodies
+     */
+    ReleasePlanner(ReleaseSettings settings, ReleaseLog log, Consumer<ConventionalCommit> notes) {
         this.settings = settings;
         this.log = log;
         this.naming = new TagNaming(settings.tagPrefix());
+        this.notes = notes;
     }
 
     /**
@@ -51,7 +64,7 @@ final class ReleasePlanner {
      * @param bump plan.json {@code bump}
      * @param reason one line
      * @param alreadyReleased the tag exists and points at {@code targetSha}
-     * @param commits the commits of the range, newest first
+     * @param commits the commits of the range, newest first, without bodies
      * @param counts the commits counted by kind
      * @param knownReleases every release version tagged in the repository
      */
@@ -166,9 +179,13 @@ final class ReleasePlanner {
                 known);
     }
 
-    private static List<ConventionalCommit> commits(GitRepo git, String fromExclusive, String to) {
+    private List<ConventionalCommit> commits(GitRepo git, String fromExclusive, String to) {
         List<ConventionalCommit> commits = new ArrayList<>();
-        git.walk(fromExclusive, to, raw -> commits.add(CommitParser.parse(raw.sha(), raw.message(), raw.parentCount())));
+        git.walk(fromExclusive, to, raw -> {
+            ConventionalCommit commit = CommitParser.parse(raw.sha(), raw.message(), raw.parentCount());
+            notes.accept(commit);
+            commits.add(commit.withoutBody(BUMP_FOOTERS));
+        });
         return commits;
     }
 
