@@ -412,7 +412,8 @@ public final class ReleaseEngine {
             boolean created = git.createAnnotatedTag(decision.tag(), released, "Release " + decision.version());
             log.info((created ? "Tagged " : "Tag exists: ") + decision.tag() + " on " + released.substring(0, 7));
             if (settings.nextDevelopmentVersion() != null) {
-                List<String> next = reactor.apply(settings.nextDevelopmentVersion());
+                // the poms changed since the reactor was read: read them again
+                List<String> next = ReactorVersions.load(settings.root()).apply(settings.nextDevelopmentVersion());
                 if (!next.isEmpty()) {
                     git.commit(next, "chore(release): prepare " + settings.nextDevelopmentVersion());
                 }

@@ -102,6 +102,9 @@ final class ReleasePlanner {
             log.warn("ignoring tags that are not release tags (" + settings.tagPrefix() + "X.Y.Z): "
                     + String.join(", ", all.ignoredTags()));
         }
+        all.higherUnreachable().ifPresent(t -> log.warn("release tag " + t.name() + " is higher than the last release "
+                + all.lastRelease().map(ReleaseTag::name).orElse("(none)") + " but is not reachable from HEAD;"
+                + " no version at or below it will be proposed"));
         List<SemVer> known = all.releases().stream().map(ReleaseTag::version).toList();
 
         Optional<ReleaseTag> existing = existingTag(all, head);

@@ -179,6 +179,30 @@ class ReleaseDraftTest {
     }
 
     @Test
+    void nextDevelopmentVersionIsASecondCommitAfterTheTag() throws IOException {
+        TestSettings s = settings();
+        s.nextDevelopmentVersion = "1.6.0-SNAPSHOT";
+        draft(s);
+        assertEquals("chore(release): prepare 1.6.0-SNAPSHOT", repo.git("log", "-1", "--format=%s"));
+        assertEquals(repo.sha("HEAD~1"), repo.sha("v1.5.0^{commit}"));
+        assertTrue(Files.readString(repo.dir().resolve("pom.xml")).contains("<version>1.6.0-SNAPSHOT</version>"));
+        assertEquals(repo.sha("HEAD"), origin.sha("refs/heads/main"));
+
+        ReleasePlan again = draft(s);
+        assertEquals(null, again.version(), "after the release, nothing to release: " + again.reason());
+    }
+
+    @Test
+    void detachedHeadIsRefusedBeforeAnyChange() {
+        repo.git("checkout", "-q", "--detach");
+        String head = repo.sha("HEAD");
+        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(settings()));
+        assertTrue(e.getMessage().startsWith("HEAD is detached"), e.getMessage());
+        assertEquals(head, repo.sha("HEAD"));
+        assertEquals("", repo.git("status", "--porcelain", "--untracked-files=no"));
+    }
+
+    @Test
     void dirtyTreeIsRefusedAndNothingChanges() throws IOException {
         repo.write("pom.xml", Files.readString(repo.dir().resolve("pom.xml")) + "<!-- edit -->\n");
         repo.write("README.md", "x");

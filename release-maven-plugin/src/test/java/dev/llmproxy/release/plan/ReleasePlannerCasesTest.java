@@ -261,5 +261,31 @@ class ReleasePlannerCasesTest {
         settings.bump = "major";
         ReleaseException e = assertThrows(ReleaseException.class, () -> dryRun(repo, settings));
         assertTrue(e.getMessage().contains("v2.0.0"), e.getMessage());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("release tag v2.0.0 is higher than the last release v1.0.0")),
+                warnings.toString());
+    }
+
+    @Test
+    void invalidExplicitVersionIsRefusedByName() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        TestSettings settings = new TestSettings(repo.dir());
+        settings.version = "1.02.0";
+        ReleaseException e = assertThrows(ReleaseException.class, () -> dryRun(repo, settings));
+        assertTrue(e.getMessage().contains("release.version") && e.getMessage().contains("1.02.0"), e.getMessage());
+    }
+
+    @Test
+    void otherTagsAreIgnoredWithOneWarning() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        repo.ta("v1.0.0");
+        repo.tl("v1.02.0");
+        repo.tl("v1");
+        repo.tl("nightly");
+        repo.c("-m", "fix: b");
+        ReleasePlan plan = dryRun(repo);
+        assertEquals("1.0.1", plan.version());
+        assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): nightly, v1, v1.02.0"), warnings);
     }
 }
