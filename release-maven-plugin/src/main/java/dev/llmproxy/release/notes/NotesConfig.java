@@ -177,16 +177,27 @@ public final class NotesConfig {
                 groupByScope, pullRequestTitles, contributors, closedIssues, characters);
     }
 
+    /** @return the sections chosen by Conventional Commits type (and scope), in output order */
     public List<SectionRule> typeSections() { return typeSections; }
+    /** @return lower-case types that never make entries outside "Breaking changes" */
     public Set<String> hiddenTypes() { return hiddenTypes; }
+    /** @return the sections chosen by pull-request labels (GitHub's release.yml categories), in order */
     public List<LabelCategory> labelCategories() { return labelCategories; }
+    /** @return labels whose pull requests make no entry */
     public List<String> excludeLabels() { return excludeLabels; }
+    /** @return logins whose pull requests make no entry and who are not credited */
     public List<String> excludeAuthors() { return excludeAuthors; }
+    /** @return the title of the section for entries no rule places, or null to leave them out */
     public String otherTitle() { return otherTitle; }
+    /** @return whether entries are grouped by scope within a section */
     public boolean groupByScope() { return groupByScope; }
+    /** @return whether merged pull-request titles replace commit subjects */
     public boolean pullRequestTitles() { return pullRequestTitles; }
+    /** @return whether the contributors (pull-request authors) are listed */
     public boolean contributors() { return contributors; }
+    /** @return whether the issues closed by the release are listed */
     public boolean closedIssues() { return closedIssues; }
+    /** @return the maximum length of the release body in characters (GitHub: 125,000) */
     public int bodyLimit() { return bodyLimit; }
 
     /** @return the section titles in rendering order, without duplicates */
