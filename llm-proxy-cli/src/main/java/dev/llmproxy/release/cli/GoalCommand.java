@@ -98,6 +98,11 @@ abstract class GoalCommand implements Callable<Integer> {
             out.println(style.green("Nothing to release") + (plan.reason() == null ? "" : ": " + plan.reason()));
             return 0;
         }
+        if (plan.alreadyReleased() && !stepsLeft(plan)) {
+            out.println(style.green("Nothing to release") + ": " + plan.tag() + " is already released (the tag points at HEAD"
+                    + ("none".equals(plan.githubAction()) ? " and the GitHub release is up to date)" : ")"));
+            return 0;
+        }
         view.show(plan);
         if (dryRun) {
             out.println(style.dim("Dry run: nothing was changed."));
@@ -110,6 +115,16 @@ abstract class GoalCommand implements Callable<Integer> {
         out.println(style.dim("Running " + goal() + " ..."));
         summarise(runGoal(project, maven, false), view);
         return 0;
+    }
+
+    /**
+     * @param plan a plan whose tag already points at HEAD
+     * @return whether the goal still has work: creating or updating the GitHub release, or a push
+     *     asked for with {@code --push} (the tag may not be on the remote yet)
+     */
+    private boolean stepsLeft(PlanView plan) {
+        return publishes() && ("create".equals(plan.githubAction()) || "update".equals(plan.githubAction())
+                || Boolean.TRUE.equals(pushOption()));
     }
 
     private PlanView runGoal(MavenProject project, MavenRun maven, boolean dry) {

@@ -5,15 +5,16 @@ import java.util.regex.Pattern;
 
 /**
  * Renders release notes Markdown (the subset the notes use: ATX headings, bullet lists, bold,
- * inline code, links) for a terminal: headings bold, bullets as {@code •} or {@code -}, links as
- * their text, emphasis markers removed. Line by line; anything else passes through.
+ * inline code, links, backslash escapes) for a terminal: headings bold, bullets as {@code •} or
+ * {@code -}, links as their text, emphasis markers removed, and backslash escapes shown as the
+ * character they escape ({@code draft\|bump} as {@code draft|bump}, CommonMark 0.31 §2.4), except
+ * inside code spans, which are shown as written (§6.1). Line by line; anything else passes through.
  */
 final class NotesText {
-    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
+    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)(?:\\s+#+)?\\s*$");
     private static final Pattern BULLET = Pattern.compile("^(\\s*)[-*+]\\s+(.*)$");
-    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\(([^)\\s]*)\\)");
-    private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*|__(.+?)__");
-    private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+    private static final Pattern LINK_DESTINATION = Pattern.compile("\\(([^)\\s]*)\\)");
+    private static final String ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
     private final Style style;
     private final String bullet;
@@ -53,10 +54,84 @@ final class NotesText {
         return inline(line, true);
     }
 
+    /**
+     * One pass over inline Markdown: backslash escapes, code spans, {@code **bold**}/{@code __bold__}
+     * and {@code [text](url)}; an opener without its closer is plain text.
+     */
     private String inline(String text, boolean styled) {
-        String result = LINK.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-        result = BOLD.matcher(result).replaceAll(m -> Matcher.quoteReplacement(
-                styled ? style.bold(m.group(1) != null ? m.group(1) : m.group(2)) : (m.group(1) != null ? m.group(1) : m.group(2))));
-        return CODE.matcher(result).replaceAll(m -> Matcher.quoteReplacement(styled ? style.cyan(m.group(1)) : m.group(1)));
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && ASCII_PUNCTUATION.indexOf(text.charAt(i + 1)) >= 0) {
+                out.append(text.charAt(i + 1));
+                i += 2;
+            } else if (c == '`') {
+                int run = runOf(text, i, '`');
+                int close = closingBackticks(text, i + run, run);
+                if (close < 0) {
+                    out.append(text, i, i + run);
+                } else {
+                    String code = text.substring(i + run, close);
+                    out.append(styled ? style.cyan(code) : code);
+                }
+                i = close < 0 ? i + run : close + run;
+            } else if (text.startsWith("**", i) || text.startsWith("__", i)) {
+                String marker = text.substring(i, i + 2);
+                int close = unescaped(text, marker, i + 2);
+                if (close > i + 2) {
+                    String inner = inline(text.substring(i + 2, close), styled);
+                    out.append(styled ? style.bold(inner) : inner);
+                    i = close + 2;
+                } else {
+                    out.append(marker);
+                    i += 2;
+                }
+            } else if (c == '[') {
+                int close = unescaped(text, "]", i + 1);
+                Matcher destination = close < 0 ? null : LINK_DESTINATION.matcher(text).region(close + 1, text.length());
+                if (destination != null && destination.lookingAt()) {
+                    out.append(inline(text.substring(i + 1, close), styled));
+                    i = destination.end();
+                } else {
+                    out.append(c);
+                    i++;
+                }
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static int runOf(String text, int from, char c) {
+        int end = from;
+        while (end < text.length() && text.charAt(end) == c) {
+            end++;
+        }
+        return end - from;
+    }
+
+    /** @return the start of the next run of exactly {@code length} backticks, or -1 */
+    private static int closingBackticks(String text, int from, int length) {
+        for (int i = text.indexOf('`', from); i >= 0; i = text.indexOf('`', i + runOf(text, i, '`'))) {
+            if (runOf(text, i, '`') == length) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @return the next {@code marker} at or after {@code from} that no backslash escapes, or -1 */
+    private static int unescaped(String text, String marker, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == '\\') {
+                i++;
+            } else if (text.startsWith(marker, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

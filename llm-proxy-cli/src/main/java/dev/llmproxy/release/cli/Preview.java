@@ -48,7 +48,8 @@ final class Preview {
         }
         row("Files", plan.files().isEmpty() ? "none" : String.join(", ", plan.files()));
         if (publishes) {
-            row("Push", pushes(plan) ? "commit and tag " + plan.tag() + " to " + origin() : "no: the tag stays local (--no-push)");
+            row("Push", pushes(plan) ? "commit and tag " + plan.tag() + " to " + origin()
+                    : "no: the tag stays local " + (pushOption == null ? "(add --push to push it)" : "(--no-push)"));
             row("GitHub", gitHub(plan));
         }
         out.println();

@@ -75,4 +75,20 @@ class OutputTest {
         assertEquals(">\u001b[1m1.5.0\u001b[0m\n>- \u001b[1mapi:\u001b[0m drop \u001b[36mv1\u001b[0m\n",
                 new NotesText(new Style(true), false).render("# 1.5.0\n- **api:** drop `v1`", ">"));
     }
+
+    /** CommonMark 0.31 §2.4: a backslash before ASCII punctuation shows that character; §6.1: code spans as written. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", value = {
+        "- cli: llm-proxy release draft\\|bump\\|changelog (bab722c) => • cli: llm-proxy release draft|bump|changelog (bab722c)",
+        "- accept List\\<String\\> and a\\&b, 50\\% \\*off\\* \\_x\\_ \\~y\\~ \\$z => • accept List<String> and a&b, 50% *off* _x_ ~y~ $z",
+        "- \\\\ a backslash, \\\\\\* and a star => • \\ a backslash, \\* and a star",
+        "- \\# not a heading, 1\\. not a list, C# and \\a stay => • # not a heading, 1. not a list, C# and \\a stay",
+        "- code keeps its escapes: `a\\|b` and ``x ` \\* y`` => • code keeps its escapes: a\\|b and x ` \\* y",
+        "- \\*\\*not bold\\*\\* and \\[not a link\\](x) => • **not bold** and [not a link](x)",
+        "- **api\\*:** [\\[bot\\] fix](https://x/pull/3) and [#4](https://x/4) => • api*: [bot] fix and #4",
+        "- an unclosed ` and ** and [ stay => • an unclosed ` and ** and [ stay",
+        "### C\\# support ### => C# support"})
+    void notesShowEscapedCharactersAsWritten(String markdown, String shown) {
+        assertEquals(shown + "\n", new NotesText(new Style(false), true).render(markdown, ""));
+    }
 }

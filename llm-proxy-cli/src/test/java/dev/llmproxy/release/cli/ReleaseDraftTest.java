@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The draft flow in-process, against a sample project with the fake mvnw and a bare origin. */
 class ReleaseDraftTest {
@@ -138,6 +140,42 @@ class ReleaseDraftTest {
         assertTrue(run.out.contains("Nothing to release: no feat, fix or breaking commits since v1.4.2"), run::toString);
         assertFalse(run.out.contains("[y/N]"), run::toString);
         assertEquals(List.of(DRY_DRAFT), project.mavenCalls());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--dry-run", "--yes"})
+    void alreadyReleasedWithNothingLeftToDoSaysSoAndExitsZero(String option) throws Exception {
+        project.editDryPlan("\"alreadyReleased\" : false", "\"alreadyReleased\" : true");
+        project.editDryPlan("\"action\" : \"create\"", "\"action\" : \"none\"");
+
+        InProcess run = InProcess.run(project.root, "release", "draft", option);
+
+        assertEquals(0, run.exitCode, run::toString);
+        assertTrue(run.out.contains("Nothing to release: v1.5.0 is already released (the tag points at HEAD"
+                + " and the GitHub release is up to date)\n"), run::toString);
+        assertFalse(run.out.contains("Release plan"), run::toString);
+        assertEquals(List.of(DRY_DRAFT), project.mavenCalls());
+    }
+
+    @Test
+    void alreadyReleasedWithoutItsGitHubReleaseGoesOnToCreateIt() throws Exception {
+        project.editDryPlan("\"alreadyReleased\" : false", "\"alreadyReleased\" : true");
+
+        InProcess run = InProcess.run(project.root, "release", "draft", "--yes");
+
+        assertEquals(0, run.exitCode, run::toString);
+        assertTrue(run.out.contains("Tag      v1.5.0  (already on HEAD: only the remaining steps run)"), run::toString);
+        assertEquals(List.of(DRY_DRAFT, REAL_DRAFT), project.mavenCalls());
+    }
+
+    @Test
+    void aPlanThatDoesNotPushSaysHowToPush() throws Exception {
+        project.editDryPlan("\"notesFile\"", "\"push\" : false, \"notesFile\"");
+
+        InProcess run = InProcess.run(project.root, "release", "draft", "--dry-run");
+
+        assertEquals(0, run.exitCode, run::toString);
+        assertTrue(run.out.contains("Push     no: the tag stays local (add --push to push it)\n"), run::toString);
     }
 
     @Test

@@ -82,6 +82,15 @@ final class SampleProject {
         run(root, "git", "commit", "-q", "-am", "test: nothing to release");
     }
 
+    /** Replaces {@code from} with {@code to} in the dry run's canned plan (committed, so the tree stays clean). */
+    void editDryPlan(String from, String to) throws IOException {
+        Path plan = root.resolve(".fake-maven/plan-dry.json");
+        String json = Files.readString(plan);
+        assertEquals(true, json.contains(from), () -> "plan-dry.json has no " + from);
+        Files.writeString(plan, json.replace(from, to));
+        run(root, "git", "commit", "-q", "-am", "test: edit the dry run's plan");
+    }
+
     /** Makes the fake Maven fail with Maven's usual output. */
     void failing() throws IOException {
         Files.copy(root.resolve(".fake-maven/failure.txt"), root.resolve(".fake-maven/fail"));
