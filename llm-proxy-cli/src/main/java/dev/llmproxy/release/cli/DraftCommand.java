@@ -10,8 +10,10 @@ import picocli.CommandLine.Option;
                 "Shows the plan and the notes first and asks before changing anything."})
 final class DraftCommand extends GoalCommand {
 
-    @Option(names = "--push", negatable = true, description = "Push the release commit and tag to origin (--no-push: keep them local).")
-    Boolean push;
+    // a maintainer's release ends with the push that starts CI, so the CLI pushes unless told not to
+    @Option(names = "--push", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Push the release commit and tag to origin (default; --no-push: keep them local).")
+    boolean push = true;
 
     @Option(names = "--github", negatable = true, description = "Create or update the GitHub Release (--no-github: skip GitHub).")
     Boolean github;
@@ -26,9 +28,7 @@ final class DraftCommand extends GoalCommand {
 
     @Override
     void addProperties(List<String> properties) {
-        if (push != null) {
-            properties.add("-Drelease.push=" + push);
-        }
+        properties.add("-Drelease.push=" + push);
         if (github != null) {
             properties.add("-Drelease.github.skip=" + !github);
         }

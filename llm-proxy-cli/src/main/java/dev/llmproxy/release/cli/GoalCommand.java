@@ -98,7 +98,7 @@ abstract class GoalCommand implements Callable<Integer> {
             out.println(style.green("Nothing to release") + (plan.reason() == null ? "" : ": " + plan.reason()));
             return 0;
         }
-        if (plan.alreadyReleased() && !stepsLeft(plan)) {
+        if (plan.alreadyReleased() && !stepsLeft(plan, project)) {
             out.println(style.green("Nothing to release") + ": " + plan.tag() + " is already released (the tag points at HEAD"
                     + ("none".equals(plan.githubAction()) ? " and the GitHub release is up to date)" : ")"));
             return 0;
@@ -119,12 +119,14 @@ abstract class GoalCommand implements Callable<Integer> {
 
     /**
      * @param plan a plan whose tag already points at HEAD
+     * @param project the project, to ask origin whether it has the tag
      * @return whether the goal still has work: creating or updating the GitHub release, or a push
-     *     asked for with {@code --push} (the tag may not be on the remote yet)
+     *     when origin does not have the tag yet (a run that stopped before its push)
      */
-    private boolean stepsLeft(PlanView plan) {
+    private boolean stepsLeft(PlanView plan, MavenProject project) {
         return publishes() && ("create".equals(plan.githubAction()) || "update".equals(plan.githubAction())
-                || Boolean.TRUE.equals(pushOption()));
+                || (Boolean.TRUE.equals(pushOption())
+                        && project.git("ls-remote", "--tags", "origin", "refs/tags/" + plan.tag()).isEmpty()));
     }
 
     private PlanView runGoal(MavenProject project, MavenRun maven, boolean dry) {

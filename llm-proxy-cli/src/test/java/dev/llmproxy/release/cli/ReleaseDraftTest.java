@@ -17,8 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The draft flow in-process, against a sample project with the fake mvnw and a bare origin. */
 class ReleaseDraftTest {
     private static final String PLUGIN = "-B -ntp dev.llmproxy:release-maven-plugin:" + LlmProxy.version();
-    private static final String DRY_DRAFT = PLUGIN + ":draft -Drelease.dryRun=true";
-    private static final String REAL_DRAFT = PLUGIN + ":draft -Drelease.dryRun=false";
+    private static final String DRY = PLUGIN + ":draft -Drelease.dryRun=true";
+    private static final String REAL = PLUGIN + ":draft -Drelease.dryRun=false";
+    private static final String DRY_DRAFT = DRY + " -Drelease.push=true";
+    private static final String REAL_DRAFT = REAL + " -Drelease.push=true";
 
     @TempDir
     Path dir;
@@ -109,6 +111,18 @@ class ReleaseDraftTest {
     }
 
     @Test
+    void alreadyReleasedButNotOnOriginGoesOnToPush() throws Exception {
+        project.editDryPlan("\"alreadyReleased\" : false", "\"alreadyReleased\" : true");
+        project.editDryPlan("\"action\" : \"create\"", "\"action\" : \"none\"");
+
+        InProcess run = InProcess.run(project.root, "release", "draft", "--yes");
+
+        assertEquals(0, run.exitCode, run::toString);
+        assertFalse(run.out.contains("Nothing to release"), run::toString);
+        assertEquals(List.of(DRY_DRAFT, REAL_DRAFT), project.mavenCalls());
+    }
+
+    @Test
     void optionsBecomeReleaseProperties() throws Exception {
         InProcess run = InProcess.run(project.root, "release", "draft", "--bump", "minor", "--version", "1.5.0",
                 "--pre", "rc", "--no-push", "--no-github", "--publish", "-y");
@@ -116,7 +130,7 @@ class ReleaseDraftTest {
         assertEquals(0, run.exitCode, run::toString);
         String options = " -Drelease.bump=minor -Drelease.version=1.5.0 -Drelease.preRelease=rc"
                 + " -Drelease.push=false -Drelease.github.skip=true -Drelease.publish=true";
-        assertEquals(List.of(DRY_DRAFT + options, REAL_DRAFT + options), project.mavenCalls());
+        assertEquals(List.of(DRY + options, REAL + options), project.mavenCalls());
         assertTrue(run.out.contains("Push     no: the tag stays local (--no-push)"), run::toString);
         assertTrue(run.out.contains("Tag v1.5.0 is local only; push it with: git push --atomic origin HEAD v1.5.0"), run::toString);
         assertEquals("", SampleProject.run(project.origin, "git", "tag", "-l"));
@@ -127,7 +141,7 @@ class ReleaseDraftTest {
         InProcess run = InProcess.run(project.root, "release", "draft", "--push", "--github", "--dry-run");
 
         assertEquals(0, run.exitCode, run::toString);
-        assertEquals(List.of(DRY_DRAFT + " -Drelease.push=true -Drelease.github.skip=false"), project.mavenCalls());
+        assertEquals(List.of(DRY_DRAFT + " -Drelease.github.skip=false"), project.mavenCalls());
     }
 
     @Test
@@ -147,6 +161,8 @@ class ReleaseDraftTest {
     void alreadyReleasedWithNothingLeftToDoSaysSoAndExitsZero(String option) throws Exception {
         project.editDryPlan("\"alreadyReleased\" : false", "\"alreadyReleased\" : true");
         project.editDryPlan("\"action\" : \"create\"", "\"action\" : \"none\"");
+        SampleProject.run(project.root, "git", "tag", "v1.5.0");
+        SampleProject.run(project.root, "git", "push", "-q", "origin", "v1.5.0");
 
         InProcess run = InProcess.run(project.root, "release", "draft", option);
 
@@ -169,13 +185,14 @@ class ReleaseDraftTest {
     }
 
     @Test
-    void aPlanThatDoesNotPushSaysHowToPush() throws Exception {
+    void noPushKeepsTheTagLocalAndSaysSo() throws Exception {
         project.editDryPlan("\"notesFile\"", "\"push\" : false, \"notesFile\"");
 
-        InProcess run = InProcess.run(project.root, "release", "draft", "--dry-run");
+        InProcess run = InProcess.run(project.root, "release", "draft", "--dry-run", "--no-push");
 
         assertEquals(0, run.exitCode, run::toString);
-        assertTrue(run.out.contains("Push     no: the tag stays local (add --push to push it)\n"), run::toString);
+        assertEquals(List.of(PLUGIN + ":draft -Drelease.dryRun=true -Drelease.push=false"), project.mavenCalls());
+        assertTrue(run.out.contains("Push     no: the tag stays local (--no-push)\n"), run::toString);
     }
 
     @Test
