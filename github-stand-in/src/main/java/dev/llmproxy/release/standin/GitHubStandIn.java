@@ -18,7 +18,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -59,7 +58,9 @@ import java.util.stream.Collectors;
  * (drafts hidden, as for an anonymous reader of a public repository) and answers 401 "Requires authentication" on
  * writes. A webhook receiver at {@link #webhookUrl()} records Slack-style POST bodies.
  *
- * <p>Tests inject faults with {@link #inject(Fault)} and count calls with {@link #requests()}. Standalone:
+ * <p>Tests inject faults with {@link #inject(Fault)}, count calls with {@link #requests()} and read whole
+ * request/response pairs with {@link #exchanges()} (checked against GitHub's OpenAPI description by a test).
+ * Standalone:
  * {@code java -jar github-stand-in.jar --port 8080 --repo owner/name --token T} prints the API URL on stdout and
  * serves until killed; there, {@code GET /_stand-in/requests} and {@code GET /_stand-in/releases} show the state and
  * {@code POST /_stand-in/pulls} (a {@link PullRequestSeed} as JSON) and {@code POST /_stand-in/issues}
@@ -83,6 +84,7 @@ public final class GitHubStandIn implements AutoCloseable {
     private final String uploadPrefix;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final GitHubShapes shapes;
     private volatile String uploadUrlBase;
 
     private final Map<Long, ObjectNode> releases = new TreeMap<>(Collections.reverseOrder());
@@ -98,6 +100,7 @@ public final class GitHubStandIn implements AutoCloseable {
 
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> log = new CopyOnWriteArrayList<>();
+    private final List<RecordedExchange> exchanges = new CopyOnWriteArrayList<>();
     private final List<String> webhookBodies = new CopyOnWriteArrayList<>();
 
     private GitHubStandIn(Builder builder) throws IOException {
@@ -117,6 +120,7 @@ public final class GitHubStandIn implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         this.uploadUrlBase = baseUrl() + uploadPrefix;
+        this.shapes = new GitHubShapes(JSON, baseUrl(), baseUrl() + apiPrefix, owner, repo);
     }
 
     /** @return a builder for repository {@code example-org/app}, no token, random port, GitHub.com paths */
@@ -314,9 +318,18 @@ public final class GitHubStandIn implements AutoCloseable {
         return log.stream().filter(r -> !r.method().equals("GET") && !r.method().equals("HEAD")).count();
     }
 
-    /** Forgets the request log. */
+    /**
+     * @return every request with its full response (oldest first), admin and webhook requests excluded; the same
+     *     requests as {@link #requests()}
+     */
+    public List<RecordedExchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    /** Forgets the request log and the recorded exchanges. */
     public void clearRequests() {
         log.clear();
+        exchanges.clear();
     }
 
     /** @return the raw bodies POSTed to {@link #webhookUrl()}, oldest first */
@@ -355,22 +368,21 @@ public final class GitHubStandIn implements AutoCloseable {
 
     /** @param seed a closed pull request to serve from the pulls endpoints; also an issue with the same number */
     public synchronized void addPullRequest(PullRequestSeed seed) {
-        String url = baseUrl() + "/" + owner + "/" + repo + "/pull/" + seed.number();
-        ObjectNode pr = JSON.createObjectNode();
-        pr.put("url", apiUrl() + repoPath() + "/pulls/" + seed.number()).put("id", seed.number() * 1000L)
-                .put("number", seed.number()).put("state", "closed").put("title", seed.title())
-                .put("body", seed.body()).put("html_url", url);
-        pr.set("user", user(seed.authorLogin()));
+        String updated = seed.updatedAt();
+        String merged = seed.merged() ? updated : null;
+        ObjectNode pr = shapes.pullRequest(seed.number(), "topic-" + seed.number(), seed.headSha());
+        pr.put("title", seed.title()).put("body", seed.body()).put("created_at", updated).put("updated_at", updated)
+                .put("closed_at", updated).put("merged_at", merged).put("merge_commit_sha", seed.mergeCommitSha())
+                .put("author_association", seed.authorAssociation());
+        pr.set("user", shapes.user(seed.authorLogin()));
         ArrayNode labels = pr.putArray("labels");
-        seed.labels().forEach(name -> labels.addObject().put("name", name));
-        pr.put("created_at", seed.updatedAt()).put("updated_at", seed.updatedAt()).put("closed_at", seed.updatedAt())
-                .put("merged_at", seed.merged() ? seed.updatedAt() : null)
-                .put("merge_commit_sha", seed.mergeCommitSha()).put("author_association", seed.authorAssociation());
-        pr.putObject("head").put("sha", seed.headSha()).put("ref", "topic-" + seed.number());
-        pr.putObject("base").put("ref", "main");
+        seed.labels().forEach(name -> labels.add(shapes.label(name)));
         pulls.put(seed.number(), pr);
-        ObjectNode issue = issueNode(seed.number(), seed.title(), true);
-        issue.putObject("pull_request").put("html_url", url);
+        ObjectNode issue = shapes.issue(seed.number(), seed.title(), updated, seed.authorLogin());
+        issue.set("labels", labels.deepCopy());
+        issue.putObject("pull_request").put("url", pr.get("url").asText()).put("html_url", pr.get("html_url").asText())
+                .put("diff_url", pr.get("diff_url").asText()).put("patch_url", pr.get("patch_url").asText())
+                .put("merged_at", merged);
         issues.put(seed.number(), issue);
     }
 
@@ -380,7 +392,7 @@ public final class GitHubStandIn implements AutoCloseable {
      * @param closed whether the issue is closed
      */
     public synchronized void addIssue(int number, String title, boolean closed) {
-        issues.put(number, issueNode(number, title, closed));
+        issues.put(number, shapes.issue(number, title, closed ? GitHubShapes.now() : null, "stand-in-bot"));
     }
 
     /** @return deep copies of all releases, newest first, each with its {@code assets} */
@@ -449,9 +461,7 @@ public final class GitHubStandIn implements AutoCloseable {
         } catch (RuntimeException e) {
             call.error(500, "stand-in failure: " + e);
         } finally {
-            if (!call.path.startsWith("/_stand-in/") && !call.path.startsWith("/hooks/")) {
-                log.add(call.record());
-            }
+            call.logOnce();
             exchange.close();
         }
     }
@@ -566,7 +576,7 @@ public final class GitHubStandIn implements AutoCloseable {
         String first = parts.length > 1 ? parts[1] : "";
         int n = parts.length;
         if (n == 1 && m.equals("GET")) {
-            call.send(200, repositoryNode());
+            call.send(200, shapes.repository(true));
         } else if (first.equals("releases")) {
             releaseRoute(call, parts);
         } else if (first.equals("pulls") && n == 2 && m.equals("GET")) {
@@ -586,9 +596,10 @@ public final class GitHubStandIn implements AutoCloseable {
             if (sha == null) {
                 call.error(404, "Not Found");
             } else {
-                ObjectNode ref = JSON.createObjectNode().put("ref", "refs/tags/" + tag)
+                ObjectNode ref = JSON.createObjectNode().put("ref", "refs/tags/" + tag).put("node_id", "REF_" + tag)
                         .put("url", apiUrl() + repoPath() + "/git/refs/tags/" + tag);
-                ref.putObject("object").put("sha", sha).put("type", "commit");
+                ref.putObject("object").put("sha", sha).put("type", "commit")
+                        .put("url", apiUrl() + repoPath() + "/git/commits/" + sha);
                 call.send(200, ref);
             }
         } else {
@@ -730,7 +741,7 @@ public final class GitHubStandIn implements AutoCloseable {
 
     private ObjectNode createRelease(ObjectNode body) {
         long id = nextId++;
-        String now = Instant.now().toString();
+        String now = GitHubShapes.now();
         ObjectNode release = JSON.createObjectNode();
         release.put("url", apiUrl() + repoPath() + "/releases/" + id)
                 .put("assets_url", apiUrl() + repoPath() + "/releases/" + id + "/assets")
@@ -741,7 +752,7 @@ public final class GitHubStandIn implements AutoCloseable {
                 .put("name", (String) null).put("body", (String) null)
                 .put("draft", false).put("prerelease", false)
                 .put("created_at", now).putNull("published_at");
-        release.set("author", user("stand-in-bot"));
+        release.set("author", shapes.user("stand-in-bot"));
         releases.put(id, release);
         applyReleaseFields(release, body);
         return release;
@@ -768,7 +779,7 @@ public final class GitHubStandIn implements AutoCloseable {
             return;
         }
         if (wasDraft) {
-            release.put("published_at", Instant.now().toString());
+            release.put("published_at", GitHubShapes.now());
             tags.putIfAbsent(tag, release.get("target_commitish").asText());
         }
         String makeLatest = body.path("make_latest").asText("true");
@@ -815,7 +826,7 @@ public final class GitHubStandIn implements AutoCloseable {
     private ObjectNode storeAsset(long releaseId, String name, String contentType, long size, String sha256,
             String state) {
         long id = nextId++;
-        String now = Instant.now().toString();
+        String now = GitHubShapes.now();
         ObjectNode asset = JSON.createObjectNode();
         asset.put("url", apiUrl() + repoPath() + "/releases/assets/" + id)
                 .put("browser_download_url", baseUrl() + "/" + owner + "/" + repo + "/releases/download/"
@@ -824,7 +835,7 @@ public final class GitHubStandIn implements AutoCloseable {
                 .put("state", state).put("content_type", contentType).put("size", size)
                 .put("digest", "sha256:" + sha256)
                 .put("download_count", 0).put("created_at", now).put("updated_at", now);
-        asset.set("uploader", user("stand-in-bot"));
+        asset.set("uploader", shapes.user("stand-in-bot"));
         assets.put(id, asset);
         assetRelease.put(id, releaseId);
         assetSha256.put(id, sha256);
@@ -879,37 +890,14 @@ public final class GitHubStandIn implements AutoCloseable {
                 call.validationFailed(List.of(validationError("IssueComment", "missing_field", "body")));
                 return;
             }
-            long id = nextId++;
-            ObjectNode comment = JSON.createObjectNode().put("id", id)
-                    .put("url", apiUrl() + repoPath() + "/issues/comments/" + id)
-                    .put("html_url", issue.get("html_url").asText() + "#issuecomment-" + id)
-                    .put("body", body.get("body").asText()).put("created_at", Instant.now().toString());
-            comment.set("user", user("stand-in-bot"));
+            ObjectNode comment = shapes.comment(nextId++, number, issue.get("html_url").asText(),
+                    body.get("body").asText());
             comments.computeIfAbsent(number, k -> new ArrayList<>()).add(comment);
+            issue.put("comments", comments.get(number).size());
             call.send(201, comment);
         } else {
             call.error(404, "Not Found");
         }
-    }
-
-    private ObjectNode issueNode(int number, String title, boolean closed) {
-        return JSON.createObjectNode().put("id", number * 1000L + 1).put("number", number).put("title", title)
-                .put("state", closed ? "closed" : "open")
-                .put("url", apiUrl() + repoPath() + "/issues/" + number)
-                .put("html_url", baseUrl() + "/" + owner + "/" + repo + "/issues/" + number);
-    }
-
-    private ObjectNode repositoryNode() {
-        ObjectNode node = JSON.createObjectNode().put("id", 1).put("name", repo).put("full_name", owner + "/" + repo)
-                .put("private", false).put("html_url", baseUrl() + "/" + owner + "/" + repo)
-                .put("url", apiUrl() + repoPath()).put("default_branch", "main");
-        node.set("owner", user(owner));
-        return node;
-    }
-
-    private ObjectNode user(String login) {
-        return JSON.createObjectNode().put("login", login).put("id", Math.abs(login.hashCode()))
-                .put("type", "User").put("html_url", baseUrl() + "/" + login);
     }
 
     private String repoPath() {
@@ -964,6 +952,8 @@ public final class GitHubStandIn implements AutoCloseable {
         long bodyBytes;
         int status;
         String jsonText;
+        byte[] responseBody;
+        boolean logged;
         boolean landedThen502;
         boolean canSeeDrafts;
 
@@ -1064,7 +1054,7 @@ public final class GitHubStandIn implements AutoCloseable {
         void validationFailed(List<ObjectNode> errors) throws IOException {
             ObjectNode body = JSON.createObjectNode().put("message", "Validation Failed");
             body.putArray("errors").addAll(errors);
-            body.put("documentation_url", DOCS).put("status", "422");
+            body.put("documentation_url", DOCS);
             send(422, body);
         }
 
@@ -1090,8 +1080,10 @@ public final class GitHubStandIn implements AutoCloseable {
                 return;
             }
             status = code;
+            responseBody = bytes;
             responseHeaders.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             exchange.getResponseHeaders().set("X-GitHub-Api-Version-Selected", "2022-11-28");
+            logOnce(); // before the client can see the answer, so that the log is complete when its call returns
             exchange.sendResponseHeaders(code, bytes == null ? -1 : bytes.length);
             if (bytes != null) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -1100,17 +1092,46 @@ public final class GitHubStandIn implements AutoCloseable {
             }
         }
 
-        RecordedRequest record() {
+        void logOnce() {
+            if (!logged && !path.startsWith("/_stand-in/") && !path.startsWith("/hooks/")) {
+                logged = true;
+                log.add(record());
+                exchanges.add(recordExchange());
+            }
+        }
+
+        private RecordedRequest record() {
+            Map<String, List<String>> headers = requestHeadersWithoutSecrets();
+            if (exchange.getRequestHeaders().containsKey("Authorization")) {
+                headers.put("x-stand-in-authenticated", List.of("true"));
+            }
+            return new RecordedRequest(method, path, rawQuery, Map.copyOf(headers), bodyBytes, status, jsonText);
+        }
+
+        private RecordedExchange recordExchange() {
+            boolean upload = path.startsWith(uploadPrefix + "/");
+            String prefix = upload ? uploadPrefix : apiPrefix;
+            String relative = path.startsWith(prefix + "/") ? path.substring(prefix.length()) : path;
+            Map<String, List<String>> answered = new TreeMap<>();
+            if (status != 0) {
+                exchange.getResponseHeaders().forEach(
+                        (name, values) -> answered.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+            }
+            return new RecordedExchange(upload ? RecordedExchange.Server.UPLOADS : RecordedExchange.Server.API,
+                    method, relative, rawQuery, Map.copyOf(requestHeadersWithoutSecrets()), jsonText, status,
+                    Map.copyOf(answered), status == 0 || responseBody == null ? null
+                            : new String(responseBody, StandardCharsets.UTF_8));
+        }
+
+        private Map<String, List<String>> requestHeadersWithoutSecrets() {
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> {
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (lower.equals("authorization")) {
-                    headers.put("x-stand-in-authenticated", List.of("true"));
-                } else {
+                if (!lower.equals("authorization")) {
                     headers.put(lower, List.copyOf(values));
                 }
             });
-            return new RecordedRequest(method, path, rawQuery, Map.copyOf(headers), bodyBytes, status, jsonText);
+            return headers;
         }
     }
 }
