@@ -449,9 +449,7 @@ public final class GitHubStandIn implements AutoCloseable {
         } catch (RuntimeException e) {
             call.error(500, "stand-in failure: " + e);
         } finally {
-            if (!call.path.startsWith("/_stand-in/") && !call.path.startsWith("/hooks/")) {
-                log.add(call.record());
-            }
+            call.logOnce();
             exchange.close();
         }
     }
@@ -966,6 +964,7 @@ public final class GitHubStandIn implements AutoCloseable {
         String jsonText;
         boolean landedThen502;
         boolean canSeeDrafts;
+        boolean logged;
 
         Call(HttpExchange exchange) {
             this.exchange = exchange;
@@ -1092,6 +1091,7 @@ public final class GitHubStandIn implements AutoCloseable {
             status = code;
             responseHeaders.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             exchange.getResponseHeaders().set("X-GitHub-Api-Version-Selected", "2022-11-28");
+            logOnce(); // before the client can see the response, so a test that got it also sees it logged
             exchange.sendResponseHeaders(code, bytes == null ? -1 : bytes.length);
             if (bytes != null) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -1100,7 +1100,14 @@ public final class GitHubStandIn implements AutoCloseable {
             }
         }
 
-        RecordedRequest record() {
+        void logOnce() {
+            if (!logged && !path.startsWith("/_stand-in/") && !path.startsWith("/hooks/")) {
+                logged = true;
+                log.add(record());
+            }
+        }
+
+        private RecordedRequest record() {
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> {
                 String lower = name.toLowerCase(Locale.ROOT);
