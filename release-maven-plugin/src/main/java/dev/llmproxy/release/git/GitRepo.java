@@ -36,6 +36,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RemoteConfig;
 import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * The git repository of the project being released: history and tags are read with JGit, the
@@ -308,6 +309,22 @@ public final class GitRepo implements AutoCloseable {
         } catch (GitAPIException e) {
             throw new ReleaseException("cannot delete the local tag " + name + ": " + e.getMessage()
                     + " (delete it with git tag -d " + name + ")", e);
+        }
+    }
+
+    /**
+     * @param relativePath a path relative to the work tree root, {@code /} separators
+     * @return the bytes of that file in HEAD's tree, or empty when HEAD has no such file
+     * @throws ReleaseException when the repository cannot be read
+     */
+    public Optional<byte[]> readAtHead(String relativePath) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit head = walk.parseCommit(resolveCommit(Constants.HEAD));
+            try (TreeWalk tree = TreeWalk.forPath(repository, relativePath, head.getTree())) {
+                return tree == null ? Optional.empty() : Optional.of(repository.open(tree.getObjectId(0)).getBytes());
+            }
+        } catch (IOException e) {
+            throw failure("read " + relativePath + " at HEAD", e);
         }
     }
 

@@ -29,6 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -320,7 +322,7 @@ public final class ReleaseEngine {
         private ReleasePlan plan(ReleasePlan.GitHubAction github) {
             List<String> files = new ArrayList<>();
             if (decision.releases() && !decision.alreadyReleased() && settings.existingTag() == null) {
-                files.addAll(reactor.changesFor(decision.version().toString()));
+                files.addAll(releasedReactorFiles(decision.version().toString()));
                 files.add(settings.notes().changelogFile());
             }
             var counts = decision.counts();
@@ -342,6 +344,49 @@ public final class ReleaseEngine {
                     github,
                     settings.push(),
                     settings.remote());
+        }
+
+        /**
+         * The reactor files the release commit holds: those still to rewrite, and those an earlier
+         * goal (release:bump, as in the lifecycle) already rewrote, i.e. changed in the work tree to
+         * exactly what rewriting HEAD's version would give. Any other edit stays a dirty file.
+         */
+        private List<String> releasedReactorFiles(String version) {
+            Set<String> toWrite = new LinkedHashSet<>(reactor.changesFor(version));
+            Set<String> changed = new LinkedHashSet<>(git.changedTrackedFiles());
+            changed.removeAll(toWrite);
+            changed.retainAll(reactor.files());
+            if (!changed.isEmpty()) {
+                toWrite.addAll(rewrittenFromHead(version, changed));
+            }
+            return reactor.files().stream().filter(toWrite::contains).toList();
+        }
+
+        private List<String> rewrittenFromHead(String version, Set<String> candidates) {
+            Path copy = null;
+            try {
+                copy = Files.createTempDirectory("release-head");
+                for (String file : reactor.files()) {
+                    Optional<byte[]> atHead = git.readAtHead(file);
+                    if (atHead.isEmpty()) {
+                        return List.of();
+                    }
+                    Files.createDirectories(copy.resolve(file).getParent());
+                    Files.write(copy.resolve(file), atHead.get());
+                }
+                ReactorVersions.load(copy).apply(version);
+                List<String> same = new ArrayList<>();
+                for (String file : candidates) {
+                    if (Arrays.equals(Files.readAllBytes(copy.resolve(file)), Files.readAllBytes(settings.root().resolve(file)))) {
+                        same.add(file);
+                    }
+                }
+                return same;
+            } catch (IOException | ReleaseException e) {
+                return List.of(); // HEAD's reactor cannot be rewritten the same way: the changes stay the user's
+            } finally {
+                deleteTree(copy);
+            }
         }
 
         private void writePlanAndNotes() {
@@ -499,6 +544,17 @@ public final class ReleaseEngine {
             case "chore" -> "Chores";
             default -> type.substring(0, 1).toUpperCase(Locale.ROOT) + type.substring(1);
         };
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary copy left behind is harmless
+        }
     }
 
     private static String slashes(Path relative) {

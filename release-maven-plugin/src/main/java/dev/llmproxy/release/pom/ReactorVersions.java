@@ -145,6 +145,18 @@ public final class ReactorVersions {
         return root.relativize(file).toString().replace('\\', '/');
     }
 
+    /**
+     * @return the relative paths (forward slashes) of every file a version change may edit: the
+     *     poms in reactor order, then {@code .mvn/maven.config} when it exists
+     */
+    public List<String> files() {
+        List<String> files = new ArrayList<>(poms.stream().map(pom -> pom.relativePath).toList());
+        if (mavenConfigBytes != null) {
+            files.add(MavenConfig.RELATIVE_PATH);
+        }
+        return List.copyOf(files);
+    }
+
     /** @return the effective version of the root project, CI-friendly properties resolved */
     public String version() {
         return versions.get(poms.get(0));

@@ -38,6 +38,20 @@ class GitRepoReadTest {
     }
 
     @Test
+    void readsAFileAsHeadHasItNotAsTheWorkTreeHasIt() throws Exception {
+        TestRepos repo = TestRepos.nr(tmp.resolve("r"));
+        repo.write("core/pom.xml", "<project/>\n");
+        repo.git("add", "-A");
+        repo.c("-m", "chore: init");
+        repo.write("core/pom.xml", "<project>edited</project>\n");
+
+        try (GitRepo git = GitRepo.open(repo.dir())) {
+            assertEquals("<project/>\n", new String(git.readAtHead("core/pom.xml").orElseThrow(), "UTF-8"));
+            assertTrue(git.readAtHead("web/pom.xml").isEmpty());
+        }
+    }
+
+    @Test
     void refusesADirectoryOutsideAnyRepository() throws Exception {
         Path plain = Files.createDirectories(tmp.resolve("plain"));
 

@@ -215,6 +215,37 @@ class ReleaseDraftTest {
         assertEquals(0, github.releases().size());
     }
 
+    /** The release lifecycle: bump and changelog leave the poms and CHANGELOG.md changed, draft commits them. */
+    @Test
+    void draftAfterBumpAndChangelogCommitsWhatTheyWrote() {
+        TestSettings local = settings();
+        local.commit = false;
+        new ReleaseEngine(local.build(), ReleaseLog.SILENT).bump();
+        new ReleaseEngine(local.build(), ReleaseLog.SILENT).changelog();
+
+        ReleasePlan plan = draft(settings());
+
+        assertEquals(List.of("pom.xml", "CHANGELOG.md"), plan.files());
+        assertEquals(repo.sha("HEAD"), repo.sha("v1.5.0^{commit}"));
+        assertEquals("CHANGELOG.md\npom.xml", repo.git("show", "--format=", "--name-only", "HEAD"));
+        assertEquals("", repo.git("status", "--porcelain", "--untracked-files=no"));
+    }
+
+    @Test
+    void anEditOnTopOfTheBumpIsStillRefused() throws IOException {
+        TestSettings local = settings();
+        local.commit = false;
+        new ReleaseEngine(local.build(), ReleaseLog.SILENT).bump();
+        repo.write("pom.xml", Files.readString(repo.dir().resolve("pom.xml")) + "<!-- edit -->\n");
+        String head = repo.sha("HEAD");
+
+        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(settings()));
+
+        assertEquals("the working tree has uncommitted changes in pom.xml: commit or stash them, then rerun", e.getMessage());
+        assertEquals(head, repo.sha("HEAD"));
+        assertEquals("", repo.git("tag", "-l", "v1.5.0"));
+    }
+
     @Test
     void tagOnAnotherCommitIsRefused() {
         repo.tl("v1.5.0", "HEAD~1");

@@ -143,6 +143,7 @@ class ReactorVersionsTest {
         ReactorVersions reactor = ReactorVersions.load(dir);
         assertEquals("1.4.0-SNAPSHOT", reactor.version());
         List<String> expected = List.of("pom.xml", "core/pom.xml", "web/pom.xml", "build-plugin/pom.xml");
+        assertEquals(expected, reactor.files());
         assertEquals(expected, reactor.changesFor("1.4.0"));
         assertEquals(expected, reactor.apply("1.4.0"));
 
@@ -222,6 +223,7 @@ class ReactorVersionsTest {
 
         ReactorVersions reactor = ReactorVersions.load(dir);
         assertEquals("1.2.3", reactor.version());
+        assertEquals(List.of("pom.xml", ".mvn/maven.config"), reactor.files());
         assertEquals(List.of(".mvn/maven.config"), reactor.apply("1.3.0"));
         assertEquals(config.formatted("1.3.0"), read(".mvn/maven.config"));
         assertEquals(pom, read("pom.xml"));
