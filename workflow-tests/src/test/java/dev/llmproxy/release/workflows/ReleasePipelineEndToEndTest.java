@@ -13,6 +13,7 @@ import dev.llmproxy.release.workflows.JobRunner.JobResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * END-TO-END, SLOW (two to three minutes: two full builds of this repository, jib:build and release:draft). The image and release jobs of the reusable
  * workflow, with the inputs of this repository's {@code release.yml}, run step by step on an imitated runner
  * ({@link RunnerSandbox#ofThisRepository}) against a copy of this repository tagged {@code v1.2.3}: the real
- * {@code ./mvnw} (no network: an unreachable mirror, {@code -Dmaven.test.skip=true} through the {@code maven-args}
- * input; the verify job, a plain {@code ./mvnw verify}, is not run), the release plugin from the reactor build
+ * {@code ./mvnw} (offline when this build is, through an unreachable mirror; {@code -Dmaven.test.skip=true} through
+ * the {@code maven-args} input; the verify job, a plain {@code ./mvnw verify}, is not run), the release plugin from the reactor build
  * ({@code plugin-version}), the {@link GitHubStandIn} as GitHub and a local {@code docker-registry} as the registry.
  */
 @Tag("end-to-end")
@@ -58,9 +59,13 @@ class ReleasePipelineEndToEndTest {
             // The plugin comes from the reactor build: the image job's install puts release-maven-plugin 1.2.3 into the
             // runner's Maven repository, which both jobs share here (as setup-java's Maven cache would).
             inputs.put("plugin-version", VERSION);
-            inputs.put("maven-args", String.join(" ", "-s", offlineSettings().toString(), "-Dmaven.test.skip=true",
+            List<String> mavenArgs = new ArrayList<>(List.of("-Dmaven.test.skip=true",
                     "-Dmaven.repo.local=" + temp.resolve("m2"), "-Dmaven.repo.local.tail=" + localRepository(),
                     "-Djib.allowInsecureRegistries=true", "-Djib.disableUpdateChecks=true", "-Djib.from.image=" + base));
+            if (Boolean.getBoolean("maven.offline.outer")) {
+                mavenArgs.addAll(0, List.of("-s", offlineSettings().toString()));
+            }
+            inputs.put("maven-args", String.join(" ", mavenArgs));
             JobResult verify = new JobResult("success", Map.of("tag", TAG, "version", VERSION), List.of(), "");
 
             JobResult image = sandbox.runJob("release-reusable.yml", "image", "refs/tags/" + TAG, inputs, sandbox.jobContext(),
@@ -145,8 +150,10 @@ class ReleasePipelineEndToEndTest {
     }
 
     /**
-     * Maven settings whose only repository is an unreachable mirror: everything must come from the local repositories.
-     * ({@code -o} would do the same, but Jib refuses to push and the CycloneDX plugin skips the SBOM when offline.)
+     * Maven settings whose only repository is an unreachable mirror, used when the Maven running this test is offline
+     * ({@code -o}): then everything must come from the local repositories. ({@code -o} itself cannot be passed on:
+     * Jib refuses to push and the CycloneDX plugin skips the SBOM when offline.) An online build may download what
+     * it has not used itself (e.g. maven-install-plugin and maven-dependency-plugin on a clean clone).
      */
     private Path offlineSettings() throws Exception {
         return Files.writeString(temp.resolve("offline-settings.xml"), """
