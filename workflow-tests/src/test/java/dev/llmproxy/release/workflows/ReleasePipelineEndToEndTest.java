@@ -62,7 +62,7 @@ class ReleasePipelineEndToEndTest {
             List<String> mavenArgs = new ArrayList<>(List.of("-Dmaven.test.skip=true",
                     "-Dmaven.repo.local=" + temp.resolve("m2"), "-Dmaven.repo.local.tail=" + localRepository(),
                     "-Djib.allowInsecureRegistries=true", "-Djib.disableUpdateChecks=true", "-Djib.from.image=" + base));
-            if (Boolean.getBoolean("maven.offline.outer")) {
+            if ("offline=true".equals(System.getProperty("outer.maven.mode"))) {
                 mavenArgs.addAll(0, List.of("-s", offlineSettings().toString()));
             }
             inputs.put("maven-args", String.join(" ", mavenArgs));
