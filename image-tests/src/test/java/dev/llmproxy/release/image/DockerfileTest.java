@@ -1,5 +1,6 @@
 package dev.llmproxy.release.image;
 
+import dev.llmproxy.release.testsupport.Programs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package dev.llmproxy.release.image;
 
+import dev.llmproxy.release.testsupport.LocalRegistry;
+import dev.llmproxy.release.testsupport.TestBaseImage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package dev.llmproxy.release.image;
 
+import dev.llmproxy.release.testsupport.TestBaseImage;
+import dev.llmproxy.release.testsupport.Tar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

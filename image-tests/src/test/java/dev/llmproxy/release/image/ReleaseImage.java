@@ -1,5 +1,6 @@
 package dev.llmproxy.release.image;
 
+import dev.llmproxy.release.testsupport.LocalRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -47,6 +47,11 @@ class ReleaseWorkflowStepsTest {
         return inputs;
     }
 
+    /** A {@code git show} format ({@code %H}, {@code %cI}) of the commit tagged v1.2.3 in the sample project. */
+    private String taggedCommit(String format) {
+        return Processes.check(List.of("git", "show", "-s", "--format=" + format, "v1.2.3^{commit}"), sandbox.projectOrigin).stdout().strip();
+    }
+
     @Test
     void aPushedTagRunsVerifyImageAndReleaseStepsInOrder() {
         Map<String, JobResult> jobs = sandbox.runReusable("refs/tags/v1.2.3", inputs(), sandbox.jobContext());
@@ -68,23 +73,39 @@ class ReleaseWorkflowStepsTest {
         sandbox.runReusable("refs/tags/v1.2.3", inputs(), sandbox.jobContext());
 
         List<MavenCall> calls = sandbox.mavenCalls();
+        List<String> buildPlugin = List.of("-B", "-ntp", "-q", "install", "-pl", "release-maven-plugin", "-am", "-DskipTests");
         assertEquals(List.of(
                 List.of("-B", "-ntp", "verify"),
                 List.of("-B", "-ntp", "install", "-DskipTests"),
-                List.of("-B", "-ntp", "-pl", "llm-proxy-cli", "jib:build", "-Dimage.repository=ghcr.io/example-org/app"),
-                List.of("-B", "-ntp", "-q", "install", "-pl", "release-maven-plugin", "-am", "-DskipTests"),
-                List.of("-B", "-ntp", "-q", "-pl", "release-maven-plugin", "help:evaluate", "-Dexpression=project.version", "-DforceStdout"),
+                buildPlugin,
+                List.of("-B", "-ntp", "-pl", "llm-proxy-cli", "jib:build", "-Djib.to.image=ghcr.io/example-org/app:1.2.3",
+                        "-Dimage.version=1.2.3", "-Dimage.source=https://github.com/example-org/app",
+                        "-Dimage.revision=" + taggedCommit("%H"), "-Dimage.created=" + taggedCommit("%cI"),
+                        "-Djib.to.tags=1.2,1,latest"),
+                buildPlugin,
                 List.of("-B", "-ntp", "package", "-DskipTests"),
                 List.of("-B", "-ntp", "dev.llmproxy:release-maven-plugin:0.9.0:draft",
                         "-Drelease.tag=v1.2.3", "-Drelease.publish=true", "-Drelease.push=false", "-Drelease.assets=" + ASSET_GLOBS,
                         "-Drelease.github.repository=Example-Org/app", "-Drelease.github.apiUrl=http://127.0.0.1:9/api/v3",
                         "-Drelease.notes.appendFile=" + temp.resolve("job3/temp/release-notes-extra.md"))),
                 calls.stream().map(MavenCall::args).toList());
-        assertEquals(List.of(false, false, true, false, false, false, true), calls.stream().map(MavenCall::token).toList(),
+        assertEquals(List.of(false, false, false, true, false, false, true), calls.stream().map(MavenCall::token).toList(),
                 "GITHUB_TOKEN only for the image push and the release");
-        assertEquals(List.of("-Dx=$(touch${IFS}injected) -Dstyle.color=never"),
-                calls.stream().filter(call -> !call.cwd().endsWith(".release-tooling")).map(MavenCall::mavenArgs).distinct().toList());
-        assertTrue(calls.get(3).cwd().endsWith(".release-tooling"), "the plugin is built in its own checkout: " + calls.get(3));
+        assertEquals(List.of("-Dx=$(touch${IFS}injected) -Dstyle.color=never"), calls.stream().map(MavenCall::mavenArgs).distinct().toList());
+        assertTrue(calls.get(2).cwd().endsWith(".release-tooling"), "the plugin is built in its own checkout: " + calls.get(2));
+    }
+
+    @Test
+    void aPreReleaseImageGetsOnlyItsVersionTag() {
+        Map<String, JobResult> jobs = sandbox.runReusable("refs/tags/v1.5.0-rc.1", inputs(), sandbox.jobContext());
+
+        assertEquals("success", jobs.get("image").result(), jobs.get("image").log());
+        assertEquals(Map.of("image", "ghcr.io/example-org/app", "reference", "ghcr.io/example-org/app:1.5.0-rc.1",
+                "additional-tags", "", "tags", "1.5.0-rc.1", "source", "https://github.com/example-org/app"),
+                jobs.get("image").step("Name the image").outputs());
+        List<String> jib = sandbox.mavenCalls().stream().map(MavenCall::args).filter(args -> args.contains("jib:build")).findFirst().orElseThrow();
+        assertTrue(jib.contains("-Djib.to.image=ghcr.io/example-org/app:1.5.0-rc.1"), jib.toString());
+        assertTrue(jib.stream().noneMatch(arg -> arg.startsWith("-Djib.to.tags")), jib.toString());
     }
 
     @Test
@@ -94,27 +115,39 @@ class ReleaseWorkflowStepsTest {
         assertTrue(sandbox.checkouts.contains(new RunnerSandbox.Checkout(Map.of(
                 "repository", RunnerSandbox.TOOLING_REPOSITORY, "ref", sandbox.toolingSha,
                 "path", ".release-tooling", "persist-credentials", "false"))), sandbox.checkouts.toString());
-        assertEquals(Map.of("version", "0.9.0"), jobs.get("release").step("Install the release plugin").outputs());
+        assertEquals(Map.of("version", "0.9.0", "jar", temp.resolve("job3/temp/release-maven-plugin.jar").toString()),
+                jobs.get("release").step("Install the release plugin").outputs());
+        assertFalse(Files.exists(temp.resolve("job3/workspace/.release-tooling")));
     }
 
     @Test
     void aReleasedPluginVersionSkipsTheBuildFromSource() {
         Map<String, JobResult> jobs = sandbox.runReusable("refs/tags/v1.2.3", inputs("plugin-version", "2.0.0"), Map.of());
 
-        JobResult release = jobs.get("release");
-        assertEquals("success", release.result(), release.log());
-        assertEquals(List.of("Locate the release plugin source", "Check out the release plugin at this workflow's commit"), release.stepNames("skipped"));
-        assertTrue(sandbox.mavenCalls().stream().anyMatch(call -> call.args().contains("dev.llmproxy:release-maven-plugin:2.0.0:draft")));
-        assertTrue(sandbox.mavenCalls().stream().noneMatch(call -> call.args().contains("help:evaluate")));
+        for (String job : List.of("image", "release")) {
+            JobResult result = jobs.get(job);
+            assertEquals("success", result.result(), result.log());
+            assertEquals(List.of("Locate the release plugin source", "Check out the release plugin at this workflow's commit"),
+                    result.stepNames("skipped"));
+        }
+        List<List<String>> calls = sandbox.mavenCalls().stream().map(MavenCall::args).toList();
+        List<String> copy = List.of("-B", "-ntp", "-q", "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy",
+                "-Dartifact=dev.llmproxy:release-maven-plugin:2.0.0");
+        assertEquals(2, calls.stream().filter(args -> args.subList(0, Math.min(5, args.size())).equals(copy)).count(), calls.toString());
+        assertTrue(calls.stream().anyMatch(args -> args.contains("dev.llmproxy:release-maven-plugin:2.0.0:draft")));
+        assertTrue(calls.stream().noneMatch(args -> args.contains("release-maven-plugin") && args.contains("install")), calls.toString());
     }
 
     @Test
-    void withoutTheWorkflowCommitTheReleaseJobNamesTheFix() {
-        JobResult release = sandbox.runReusable("refs/tags/v1.2.3", inputs(), Map.of()).get("release");
+    void withoutTheWorkflowCommitTheJobsThatNeedThePluginNameTheFix() {
+        Map<String, JobResult> jobs = sandbox.runReusable("refs/tags/v1.2.3", inputs(), Map.of());
+        JobResult release = sandbox.runReusable("refs/tags/v1.2.3", inputs("image-module", ""), Map.of()).get("release");
 
-        assertEquals("failure", release.result());
-        assertEquals("failure", release.step("Locate the release plugin source").outcome());
-        assertTrue(release.log().contains("set the plugin-version input"), release.log());
+        for (JobResult job : List.of(jobs.get("image"), release)) {
+            assertEquals("failure", job.result());
+            assertEquals("failure", job.step("Locate the release plugin source").outcome());
+            assertTrue(job.log().contains("set the plugin-version input"), job.log());
+        }
     }
 
     @Test

@@ -3,8 +3,11 @@ package dev.llmproxy.release.workflows;
 import dev.llmproxy.release.workflows.JobRunner.JobResult;
 import dev.llmproxy.release.workflows.JobRunner.LocalAction;
 import dev.llmproxy.release.workflows.JobRunner.Machine;
+import dev.llmproxy.release.image.ImageMain;
+import dev.llmproxy.release.pom.ReactorVersions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,13 +16,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * A GitHub-hosted runner imitated in a temporary directory, for running this project's workflow jobs for real:
- * a sample project and a "release tooling" repository (each with a stub {@code ./mvnw} that records its calls)
- * behind bare {@code origin} repositories, the {@code GITHUB_*} variables and event file a runner provides,
- * local stand-ins for the {@code uses:} actions, and trap programs {@code id} and {@code curl} first on the PATH
- * that leave a marker file if anything ever runs them.
+ * a sample project and a "release tooling" repository (each with a stub {@code ./mvnw} that records its calls;
+ * or, with {@link #ofThisRepository}, a copy of this repository with its real wrapper) behind bare {@code origin}
+ * repositories, the {@code GITHUB_*} variables and event file a runner provides, local stand-ins for the
+ * {@code uses:} actions, and trap programs {@code id} and {@code curl} first on the PATH that leave a marker file
+ * if anything ever runs them.
  */
 final class RunnerSandbox {
     static final String REPOSITORY = "Example-Org/app";
@@ -40,41 +47,93 @@ final class RunnerSandbox {
     final Path root;
     final Path projectOrigin;
     final Path toolingOrigin;
+    final String toolingRepository;
     final String toolingSha;
     final List<Checkout> checkouts = new ArrayList<>();
     final List<List<String>> attestedSubjects = new ArrayList<>();
+    /** Variables added to (or replacing) every job's environment, e.g. GITHUB_API_URL of a stand-in. */
+    final Map<String, String> environment = new LinkedHashMap<>();
     private final Path traps;
     private final Map<String, Object> event;
     private int jobCount;
     /** The tag the stub {@code llm-proxy release draft} writes into plan.json. */
     String cliPlanTag = "v1.3.0";
 
+    /** The repositories behind the bare origins: the released project and the release tooling. */
+    private record Origins(Path project, Path tooling, String toolingRepository, String toolingSha) {
+    }
+
     /**
-     * Builds the repositories in {@code root}: the sample project gets tags {@code tags} on its only commit.
+     * Builds stub repositories in {@code root}: the sample project gets tags {@code tags} on its only commit; the
+     * tooling repository is another one ({@link #TOOLING_REPOSITORY}).
      */
     RunnerSandbox(Path root, List<String> tags) {
-        Project.requireProgram("git", "install git");
+        this(root, stubOrigins(root, tags));
+    }
+
+    private RunnerSandbox(Path root, Origins origins) {
         this.root = root;
+        projectOrigin = origins.project();
+        toolingOrigin = origins.tooling();
+        toolingRepository = origins.toolingRepository();
+        toolingSha = origins.toolingSha();
         try {
             traps = Files.createDirectories(root.resolve("traps"));
             for (String program : List.of("id", "curl")) {
                 executable(traps.resolve(program), "#!/bin/sh\ntouch \"" + root.resolve(program + ".called") + "\"\n");
             }
-            Path project = sampleRepository("project", Map.of(
-                    "pom.xml", "<project/>\n",
-                    "llm-proxy-cli/pom.xml", "<project/>\n",
-                    "dist/EOF", "an asset whose name is a heredoc delimiter\n",
-                    "dist/name=value", "an asset whose name looks like an output line\n"));
-            tags.forEach(tag -> git(project, "tag", "-a", tag, "-m", "Release " + tag));
-            projectOrigin = bare(project);
-            Path tooling = sampleRepository("tooling", Map.of("pom.xml", "<project/>\n", "release-maven-plugin/pom.xml", "<project/>\n"));
-            toolingSha = git(tooling, "rev-parse", "HEAD").strip();
-            toolingOrigin = bare(tooling);
             event = Map.of(
                     "head_commit", Map.of("message", COMMIT_SUBJECT),
                     "pull_request", Map.of("title", PR_TITLE),
                     "repository", Map.of("full_name", REPOSITORY, "default_branch", "main"));
             Project.JSON.writeValue(root.resolve("event.json").toFile(), event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A sandbox whose project is a copy of this repository's working tree (tracked and new files, no build output)
+     * that releases itself, as {@code release.yml} does: {@link #REPOSITORY} is also the workflow's repository. The
+     * history: the copy tagged {@code previousTag}, a {@code feat} commit, then the release commit with every pom
+     * at {@code version} (written by {@link ReactorVersions}) tagged {@code v<version>}.
+     */
+    static RunnerSandbox ofThisRepository(Path root, String previousTag, String version) {
+        Project.requireProgram("git", "install git");
+        Path project = directory(root, "project");
+        try {
+            for (String file : git(Project.root(), "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0")) {
+                Path source = Project.root().resolve(file);
+                if (!file.isEmpty() && Files.isRegularFile(source)) {
+                    Files.createDirectories(project.resolve(file).getParent());
+                    Files.copy(source, project.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        git(project, "init", "--quiet", "--initial-branch=main");
+        commitAll(project, "chore: import the project");
+        git(project, "tag", "-a", previousTag, "-m", "Release " + previousTag);
+        git(project, "commit", "--quiet", "--allow-empty", "-m", "feat(cli): release from the reusable workflow");
+        ReactorVersions.load(project).apply(version);
+        commitAll(project, "chore(release): " + version);
+        git(project, "tag", "-a", "v" + version, "-m", "Release v" + version);
+        Path origin = bare(root, project);
+        return new RunnerSandbox(root, new Origins(origin, origin, REPOSITORY, git(project, "rev-parse", "HEAD").strip()));
+    }
+
+    private static Origins stubOrigins(Path root, List<String> tags) {
+        Project.requireProgram("git", "install git");
+        try {
+            Path project = sampleRepository(root, "project", Map.of(
+                    "pom.xml", "<project/>\n",
+                    "llm-proxy-cli/pom.xml", "<project/>\n",
+                    "dist/EOF", "an asset whose name is a heredoc delimiter\n",
+                    "dist/name=value", "an asset whose name looks like an output line\n"));
+            tags.forEach(tag -> git(project, "tag", "-a", tag, "-m", "Release " + tag));
+            Path tooling = sampleRepository(root, "tooling", Map.of("pom.xml", "<project/>\n", "release-maven-plugin/pom.xml", "<project/>\n"));
+            return new Origins(bare(root, project), bare(root, tooling), TOOLING_REPOSITORY, git(tooling, "rev-parse", "HEAD").strip());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -123,6 +182,9 @@ final class RunnerSandbox {
         env.put("MVNW_STUB_DIGEST", DIGEST);
         env.put("LLM_PROXY_STUB_LOG", root.resolve("llm-proxy.log").toString());
         env.put("LLM_PROXY_STUB_TAG", cliPlanTag);
+        env.put("MVNW_STUB_PLUGIN_JAR", pluginJar().toString());
+        env.put("GITHUB_ACTOR", "release-bot");
+        env.putAll(environment);
         Map<String, Object> github = new LinkedHashMap<>();
         github.put("token", TOKEN);
         github.put("ref", ref);
@@ -136,7 +198,7 @@ final class RunnerSandbox {
 
     /** The job context GitHub gives a job of a reusable workflow called from another repository. */
     Map<String, Object> jobContext() {
-        return Map.of("workflow_repository", TOOLING_REPOSITORY, "workflow_sha", toolingSha, "status", "success");
+        return Map.of("workflow_repository", toolingRepository, "workflow_sha", toolingSha, "status", "success");
     }
 
     /**
@@ -155,7 +217,13 @@ final class RunnerSandbox {
 
     /** Runs one job of workflow {@code workflowName} on a fresh runner. */
     JobResult runJob(String workflowName, String jobId, String ref, Map<String, Object> inputs, Map<String, JobResult> needs) {
-        return new JobRunner(Project.workflow(workflowName), actions()).run(jobId, machine(ref, inputs, Map.of()), needs);
+        return runJob(workflowName, jobId, ref, inputs, Map.of(), needs);
+    }
+
+    /** Runs one job of workflow {@code workflowName} on a fresh runner with the given {@code job} context. */
+    JobResult runJob(String workflowName, String jobId, String ref, Map<String, Object> inputs, Map<String, Object> job,
+                     Map<String, JobResult> needs) {
+        return new JobRunner(Project.workflow(workflowName), actions()).run(jobId, machine(ref, inputs, job), needs);
     }
 
     /** The stub llm-proxy command lines so far. */
@@ -199,7 +267,7 @@ final class RunnerSandbox {
         checkouts.add(new Checkout(with));
         String repository = with.getOrDefault("repository", "");
         Path origin = repository.isEmpty() || repository.equals(REPOSITORY) ? projectOrigin
-                : repository.equals(TOOLING_REPOSITORY) ? toolingOrigin : null;
+                : repository.equals(toolingRepository) ? toolingOrigin : null;
         if (origin == null) {
             throw new IllegalArgumentException("repository not found: " + repository);
         }
@@ -228,8 +296,8 @@ final class RunnerSandbox {
         return Map.of("bundle-path", workspace.resolve("attestation.jsonl").toString());
     }
 
-    private Path sampleRepository(String name, Map<String, String> files) throws IOException {
-        Path repository = directory(name);
+    private static Path sampleRepository(Path root, String name, Map<String, String> files) throws IOException {
+        Path repository = directory(root, name);
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.createDirectories(repository.resolve(file.getKey()).getParent());
             Files.writeString(repository.resolve(file.getKey()), file.getValue());
@@ -239,12 +307,16 @@ final class RunnerSandbox {
         Files.copy(Project.resource("runner/stub-mvnw"), mvnw, StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
         git(repository, "init", "--quiet", "--initial-branch=main");
-        git(repository, "add", "--all");
-        git(repository, "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "--quiet", "-m", COMMIT_SUBJECT);
+        commitAll(repository, COMMIT_SUBJECT);
         return repository;
     }
 
-    private Path bare(Path repository) {
+    private static void commitAll(Path repository, String message) {
+        git(repository, "add", "--all");
+        git(repository, "commit", "--quiet", "-m", message);
+    }
+
+    private static Path bare(Path root, Path repository) {
         Path origin = root.resolve(repository.getFileName() + "-origin.git");
         Processes.check(List.of("git", "clone", "--quiet", "--bare", repository.toString(), origin.toString()), root);
         return origin;
@@ -257,10 +329,42 @@ final class RunnerSandbox {
     }
 
     private Path directory(String relative) {
+        return directory(root, relative);
+    }
+
+    private static Path directory(Path root, String relative) {
         try {
             return Files.createDirectories(root.resolve(relative));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The release plugin's classes as a jar (the stub {@code ./mvnw} "builds" it): the jar on the test class path,
+     * or one made from its classes directory.
+     */
+    private Path pluginJar() {
+        try {
+            Path location = Path.of(ImageMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(location)) {
+                return location;
+            }
+            Path jar = root.resolve("release-maven-plugin.jar");
+            if (!Files.exists(jar)) {
+                try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(location)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        out.putNextEntry(new JarEntry(location.relativize(file).toString().replace('\\', '/')));
+                        Files.copy(file, out);
+                        out.closeEntry();
+                    }
+                }
+            }
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.llmproxy.release.image;
+package dev.llmproxy.release.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes small, byte-for-byte reproducible tar archives; reads them with the {@code tar} program. */
-final class Tar {
+public final class Tar {
     private Tar() {}
 
     /**
@@ -18,7 +18,7 @@ final class Tar {
      * @param mode octal permission bits for every entry, e.g. 0644
      * @return the uncompressed ustar archive
      */
-    static byte[] of(Map<String, byte[]> files, int mode) {
+    public static byte[] of(Map<String, byte[]> files, int mode) {
         var out = new ByteArrayOutputStream();
         files.forEach((name, content) -> {
             byte[] header = new byte[512];
@@ -45,7 +45,8 @@ final class Tar {
         return out.toByteArray();
     }
 
-    static byte[] gzip(byte[] data) {
+    /** @return {@code data} gzip-compressed */
+    public static byte[] gzip(byte[] data) {
         var out = new ByteArrayOutputStream();
         try (var gz = new GZIPOutputStream(out)) {
             gz.write(data);
@@ -56,7 +57,7 @@ final class Tar {
     }
 
     /** Extracts a (possibly compressed) archive into a directory with modes kept. */
-    static void extract(Path archive, Path dir) throws Exception {
+    public static void extract(Path archive, Path dir) throws Exception {
         Path tar = Programs.require("tar", "apt-get install -y tar");
         Process p = new ProcessBuilder(tar.toString(), "-xpf", archive.toString(), "-C", dir.toString())
                 .redirectErrorStream(true)

@@ -1,4 +1,4 @@
-package dev.llmproxy.release.image;
+package dev.llmproxy.release.testsupport;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -10,10 +10,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /** Finds external programs the image tests need: missing means a failure in CI, a skip elsewhere. */
-final class Programs {
+public final class Programs {
     private Programs() {}
 
-    static boolean inCi() {
+    /** @return whether {@code CI=true}: missing programs then fail tests instead of skipping them */
+    public static boolean inCi() {
         return "true".equals(System.getenv("CI"));
     }
 
@@ -22,7 +23,7 @@ final class Programs {
      * @param install how to get it, shown in the failure or skip message
      * @return its path
      */
-    static Path require(String program, String install) {
+    public static Path require(String program, String install) {
         Optional<Path> found = find(program);
         if (found.isEmpty()) {
             String message = program + " is not installed: " + install;
@@ -34,7 +35,8 @@ final class Programs {
         return found.get();
     }
 
-    static Optional<Path> find(String program) {
+    /** @return the first executable named {@code program} on {@code PATH}, or empty */
+    public static Optional<Path> find(String program) {
         return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .map(dir -> Path.of(dir, program))
                 .filter(Files::isExecutable)

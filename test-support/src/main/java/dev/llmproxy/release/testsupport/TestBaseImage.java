@@ -1,4 +1,4 @@
-package dev.llmproxy.release.image;
+package dev.llmproxy.release.testsupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,8 +15,9 @@ import java.util.Map;
  * image of each platform has its own digest. Stands in for the JRE base (the image entrypoint is a
  * launcher script, so building needs no java inside the base).
  */
-final class TestBaseImage {
-    static final List<String> ARCHITECTURES = List.of("amd64", "arm64");
+public final class TestBaseImage {
+    /** The linux architectures of the multi-platform base, in index order. */
+    public static final List<String> ARCHITECTURES = List.of("amd64", "arm64");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestBaseImage() {}
@@ -38,7 +39,7 @@ final class TestBaseImage {
      *
      * @return the reference pinned by digest, {@code host/repository@sha256:...}
      */
-    static String pushMultiPlatform(LocalRegistry registry, String repository) throws Exception {
+    public static String pushMultiPlatform(LocalRegistry registry, String repository) throws Exception {
         var list = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", LocalRegistry.MANIFEST_LIST);
         var entries = list.putArray("manifests");
         for (String architecture : ARCHITECTURES) {
@@ -62,7 +63,7 @@ final class TestBaseImage {
      *
      * @return the archive path
      */
-    static Path writeDockerArchive(Path dir) throws Exception {
+    public static Path writeDockerArchive(Path dir) throws Exception {
         Platform platform = platform("amd64");
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("config.json", platform.config());

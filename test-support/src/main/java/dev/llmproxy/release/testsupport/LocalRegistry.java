@@ -1,4 +1,4 @@
-package dev.llmproxy.release.image;
+package dev.llmproxy.release.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,11 +20,12 @@ import java.util.HexFormat;
  * Debian's {@code docker-registry} (the CNCF distribution registry) on 127.0.0.1, with its own
  * config and storage in a temp directory, plus the few registry HTTP API v2 calls the tests need.
  */
-final class LocalRegistry implements AutoCloseable {
-    static final String MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
-    static final String MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
-    static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-    static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+public final class LocalRegistry implements AutoCloseable {
+    /** Media types of manifests and indexes (Docker schema 2 and OCI), as the registry API names them. */
+    public static final String MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+    public static final String MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+    public static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+    public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,7 +45,7 @@ final class LocalRegistry implements AutoCloseable {
      *
      * @param dir an empty directory for config, storage and log
      */
-    static LocalRegistry start(Path dir) throws Exception {
+    public static LocalRegistry start(Path dir) throws Exception {
         return start(dir, null, null);
     }
 
@@ -52,7 +53,7 @@ final class LocalRegistry implements AutoCloseable {
      * Starts a registry that requires HTTP basic authentication (htpasswd, bcrypt) when
      * {@code user} is not null.
      */
-    static LocalRegistry start(Path dir, String user, String password) throws Exception {
+    public static LocalRegistry start(Path dir, String user, String password) throws Exception {
         Path program = Programs.require("docker-registry", "run .ci/setup-image-tools (apt-get install -y docker-registry)");
         int port;
         try (var socket = new ServerSocket(0)) {
@@ -118,12 +119,12 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     /** @return {@code 127.0.0.1:<port>} */
-    String host() {
+    public String host() {
         return "127.0.0.1:" + port;
     }
 
     /** Uploads a blob in one request; returns its digest. */
-    String pushBlob(String repository, byte[] content) throws Exception {
+    public String pushBlob(String repository, byte[] content) throws Exception {
         String digest = digest(content);
         HttpResponse<byte[]> start = send(HttpRequest.newBuilder(uri("/v2/" + repository + "/blobs/uploads/"))
                 .POST(HttpRequest.BodyPublishers.noBody()), 202);
@@ -136,7 +137,7 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     /** Puts a manifest under a tag or digest; returns its digest. */
-    String putManifest(String repository, String reference, String mediaType, byte[] manifest) throws Exception {
+    public String putManifest(String repository, String reference, String mediaType, byte[] manifest) throws Exception {
         send(HttpRequest.newBuilder(uri("/v2/" + repository + "/manifests/" + reference))
                 .header("Content-Type", mediaType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest)), 201);
@@ -144,12 +145,12 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     /** GET /v2/{repository}/tags/list. */
-    JsonNode tags(String repository) throws Exception {
+    public JsonNode tags(String repository) throws Exception {
         return JSON.readTree(send(HttpRequest.newBuilder(uri("/v2/" + repository + "/tags/list")).GET(), 200).body());
     }
 
     /** GET a manifest or index by tag or digest, accepting Docker and OCI media types. */
-    Manifest manifest(String repository, String reference) throws Exception {
+    public Manifest manifest(String repository, String reference) throws Exception {
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/v2/" + repository + "/manifests/" + reference))
                 .header("Accept", String.join(", ", MANIFEST_LIST, OCI_INDEX, MANIFEST, OCI_MANIFEST))
                 .GET(), 200);
@@ -158,13 +159,21 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     /** GET /v2/{repository}/blobs/{digest} as JSON (e.g. an image config). */
-    JsonNode jsonBlob(String repository, String digest) throws Exception {
+    public JsonNode jsonBlob(String repository, String digest) throws Exception {
         return JSON.readTree(send(HttpRequest.newBuilder(uri("/v2/" + repository + "/blobs/" + digest)).GET(), 200).body());
     }
 
-    record Manifest(String digest, String mediaType, JsonNode json) {}
+    /**
+     * A manifest or index as served.
+     *
+     * @param digest the {@code Docker-Content-Digest} header, {@code sha256:...}
+     * @param mediaType the {@code Content-Type} header
+     * @param json the parsed body
+     */
+    public record Manifest(String digest, String mediaType, JsonNode json) {}
 
-    static String digest(byte[] content) {
+    /** @return the OCI digest {@code sha256:<64 hex>} of {@code content} */
+    public static String digest(byte[] content) {
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -188,6 +197,7 @@ final class LocalRegistry implements AutoCloseable {
         return response;
     }
 
+    /** Stops the registry process (SIGTERM, then SIGKILL after 10 s). */
     @Override
     public void close() throws Exception {
         process.destroy();
