@@ -89,13 +89,28 @@ class DockerfileTest {
                 .filter(i -> i.keyword().equals(keyword)).map(Instruction::arguments).toList();
     }
 
-    @Test
-    void mavenBuildStageThenJreRuntimeStagePinnedByDigest() {
-        List<String> froms = all("FROM");
+    /** Default values of the ARG instructions before the first FROM, which FROM lines may use. */
+    private static Map<String, String> globalArgs() {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (Instruction instruction : dockerfile) {
+            if (instruction.keyword().equals("FROM")) {
+                break;
+            }
+            if (instruction.keyword().equals("ARG")) {
+                String[] nameAndDefault = instruction.arguments().split("=", 2);
+                args.put(nameAndDefault[0], nameAndDefault.length == 2 ? nameAndDefault[1] : "");
+            }
+        }
+        return args;
+    }
 
-        assertEquals(2, froms.size(), froms.toString());
-        assertTrue(froms.get(0).matches("maven:[^ @]+-eclipse-temurin-17@sha256:[0-9a-f]{64} AS build"), froms.get(0));
-        assertTrue(froms.get(1).matches("eclipse-temurin:17-jre@sha256:[0-9a-f]{64}"), froms.get(1));
+    @Test
+    void baseImagesAreBuildArgumentsDefaultingToPinnedDigests() {
+        Map<String, String> args = globalArgs();
+
+        assertEquals(List.of("${BUILD_IMAGE} AS build", "${RUNTIME_IMAGE}"), all("FROM"));
+        assertTrue(args.getOrDefault("BUILD_IMAGE", "").matches("maven:[^ @]+-eclipse-temurin-17@sha256:[0-9a-f]{64}"), args.toString());
+        assertTrue(args.getOrDefault("RUNTIME_IMAGE", "").matches("eclipse-temurin:17-jre@sha256:[0-9a-f]{64}"), args.toString());
         assertTrue(all("RUN").get(0).startsWith("mvn -B -ntp -pl llm-proxy-cli -am package"), all("RUN").toString());
     }
 
@@ -103,7 +118,7 @@ class DockerfileTest {
     void jreStageMatchesJibBaseImage() throws Exception {
         String pom = Files.readString(MavenRun.ROOT.resolve("llm-proxy-cli/pom.xml"));
 
-        assertTrue(pom.contains("<image.base>" + all("FROM").get(1) + "</image.base>"), "Jib and Dockerfile use different JRE bases");
+        assertTrue(pom.contains("<image.base>" + globalArgs().get("RUNTIME_IMAGE") + "</image.base>"), "Jib and Dockerfile use different JRE bases");
     }
 
     @Test
@@ -142,8 +157,8 @@ class DockerfileTest {
         Path buildah = Programs.require("buildah", "run .ci/setup-image-tools (apt-get install -y buildah)");
         List<String> storage = List.of(buildah.toString(), "--root", dir.resolve("root").toString(),
                 "--runroot", dir.resolve("runroot").toString(), "--storage-driver", "vfs");
-        for (String from : all("FROM")) {
-            String image = "docker.io/library/" + from.split(" ")[0];
+        for (String from : List.of(globalArgs().get("BUILD_IMAGE"), globalArgs().get("RUNTIME_IMAGE"))) {
+            String image = "docker.io/library/" + from;
             List<String> pull = new ArrayList<>(storage);
             pull.addAll(List.of("pull", "-q", image));
             Result result = run(pull, dir.resolve("pull.log"), 120);
