@@ -25,13 +25,17 @@ final class Programs {
     static Path require(String program, String install) {
         Optional<Path> found = find(program);
         if (found.isEmpty()) {
-            String message = program + " is not installed: " + install;
-            if (inCi()) {
-                fail(message);
-            }
-            Assumptions.abort(message);
+            unavailable(program + " is not installed: " + install);
         }
         return found.get();
+    }
+
+    /** Ends the test because something it needs cannot run here: a failure in CI, a skip elsewhere. */
+    static void unavailable(String message) {
+        if (inCi()) {
+            fail(message);
+        }
+        Assumptions.abort(message);
     }
 
     static Optional<Path> find(String program) {
