@@ -26,13 +26,21 @@ public final class Programs {
     public static Path require(String program, String install) {
         Optional<Path> found = find(program);
         if (found.isEmpty()) {
-            String message = program + " is not installed: " + install;
-            if (inCi()) {
-                fail(message);
-            }
-            Assumptions.abort(message);
+            unavailable(program + " is not installed: " + install);
         }
         return found.get();
+    }
+
+    /**
+     * Ends the test because something it needs cannot run here: a failure in CI, a skip elsewhere.
+     *
+     * @param message what is missing and how to get it
+     */
+    public static void unavailable(String message) {
+        if (inCi()) {
+            fail(message);
+        }
+        Assumptions.abort(message);
     }
 
     /** @return the first executable named {@code program} on {@code PATH}, or empty */
