@@ -78,9 +78,8 @@ public final class ReleaseEngine {
      * @throws ReleaseException on a refusal; nothing was changed then
      */
     public ReleasePlan bump() {
-        try (Run run = new Run(false)) {
+        try (Run run = new Run(false, true)) {
             if (run.releasesLocally()) {
-                run.requireCleanExceptReleaseFiles();
                 run.writePoms();
                 if (settings.commit()) {
                     run.commitTagAndPush();
@@ -98,7 +97,7 @@ public final class ReleaseEngine {
      * @throws ReleaseException on a refusal; nothing was changed then
      */
     public ReleasePlan changelog() {
-        try (Run run = new Run(false)) {
+        try (Run run = new Run(false, false)) {
             if (run.releasesLocally()) {
                 run.writeChangelog();
             }
@@ -116,12 +115,11 @@ public final class ReleaseEngine {
      * @throws ReleaseException on a refusal or a permanent GitHub error; a rerun finishes the job
      */
     public ReleasePlan draft() {
-        try (Run run = new Run(true)) {
+        try (Run run = new Run(true, true)) {
             if (!run.decision.releases() || settings.dryRun()) {
                 return run.plan;
             }
             if (!run.decision.alreadyReleased() && settings.existingTag() == null) {
-                run.requireCleanExceptReleaseFiles();
                 run.writePoms();
                 run.writeChangelog();
                 if (settings.commit()) {
@@ -146,20 +144,32 @@ public final class ReleaseEngine {
         final List<Path> assets;
         ReleasePlan plan;
 
-        Run(boolean withGitHub) {
+        /**
+         * Decides, checks and writes the plan; a refusal comes before anything is written or asked
+         * of GitHub.
+         *
+         * @param withGitHub whether the goal works on the GitHub Release
+         * @param changesWorkTree whether the goal rewrites files (then the work tree must be clean
+         *     but for release files, HEAD on a branch, the tag free)
+         */
+        Run(boolean withGitHub, boolean changesWorkTree) {
             git = GitRepo.open(settings.root());
             try {
                 git.requireCompleteHistory();
                 reactor = ReactorVersions.load(settings.root());
                 NotesBuilder notesBuilder = new NotesBuilder(notesConfig());
                 decision = new ReleasePlanner(settings, log, notesBuilder::add).decide(git, reactor);
+                List<String> files = releaseFiles();
+                if (changesWorkTree && releasesLocally()) {
+                    requireCleanExceptReleaseFiles(files);
+                }
                 repository = repository();
                 renderer = new MarkdownRenderer(settings.notes().bodyLimit());
                 notes = decision.releases() ? notes(notesBuilder) : null;
                 body = notes == null ? null : renderer.releaseBody(notes) + appendix();
                 assets = withGitHub && decision.releases() ? assets() : List.of();
                 ReleasePlan.GitHubAction github = withGitHub && decision.releases() ? gitHubPreview() : null;
-                plan = plan(github);
+                plan = plan(files, github);
                 writePlanAndNotes();
                 report();
             } catch (RuntimeException e) {
@@ -319,12 +329,17 @@ public final class ReleaseEngine {
             return LatestRule.makeLatest(decision.version(), decision.knownReleases());
         }
 
-        private ReleasePlan plan(ReleasePlan.GitHubAction github) {
+        /** @return the files the release commit holds: the reactor's changed poms and the changelog */
+        private List<String> releaseFiles() {
             List<String> files = new ArrayList<>();
             if (decision.releases() && !decision.alreadyReleased() && settings.existingTag() == null) {
                 files.addAll(releasedReactorFiles(decision.version().toString()));
                 files.add(settings.notes().changelogFile());
             }
+            return files;
+        }
+
+        private ReleasePlan plan(List<String> files, ReleasePlan.GitHubAction github) {
             var counts = decision.counts();
             return new ReleasePlan(
                     ReleasePlan.SCHEMA_VERSION,
@@ -423,8 +438,8 @@ public final class ReleaseEngine {
             }
         }
 
-        void requireCleanExceptReleaseFiles() {
-            Set<String> allowed = new LinkedHashSet<>(plan.files());
+        private void requireCleanExceptReleaseFiles(List<String> files) {
+            Set<String> allowed = new LinkedHashSet<>(files);
             List<String> dirty = git.changedTrackedFiles().stream().filter(f -> !allowed.contains(f)).toList();
             if (!dirty.isEmpty()) {
                 throw new ReleaseException("the working tree has uncommitted changes in " + String.join(", ", dirty)

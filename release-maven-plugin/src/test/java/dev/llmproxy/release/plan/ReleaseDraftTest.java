@@ -213,6 +213,8 @@ class ReleaseDraftTest {
         assertEquals(head, repo.sha("HEAD"));
         assertEquals("", repo.git("tag", "-l", "v1.5.0"));
         assertEquals(0, github.releases().size());
+        assertFalse(Files.exists(repo.dir().resolve(ReleaseEngine.PLAN_FILE)), "a refusal writes no plan");
+        assertEquals(0, github.requests().size(), "a refusal asks nothing of GitHub");
     }
 
     /** The release lifecycle: bump and changelog leave the poms and CHANGELOG.md changed, draft commits them. */
