@@ -230,6 +230,7 @@ public final class GitRepo implements AutoCloseable {
      */
     public boolean isAncestor(String ancestorSha, String descendantSha) {
         try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRetainBody(false); // it walks the whole range: keeping every message would need memory per body byte
             return walk.isMergedInto(walk.parseCommit(resolveCommit(ancestorSha)), walk.parseCommit(resolveCommit(descendantSha)));
         } catch (MissingObjectException e) {
             throw missingHistory(e);

@@ -1,9 +1,13 @@
 package dev.llmproxy.release.commits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,6 +30,11 @@ class RevertCancellerTest {
         "c>b b>a a        | a",
         "d>c c>b b>a a    | ''",
         "b>a c>a a        | c",
+        "b>a a a          | a",
+        "c>a b>a a a      | ''",
+        "a b>a            | a b",
+        "c b~>a a d       | c d",
+        "b>A A            | ''",
         "''               | ''"
     })
     void revertAndTargetInTheRangeCancelOut(String newestFirst, String expected) {
@@ -35,6 +44,26 @@ class RevertCancellerTest {
                 .toList();
         List<String> kept = RevertCanceller.cancel(commits).stream().map(c -> c.sha().substring(0, 1)).toList();
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(" ")), kept);
+    }
+
+    /**
+     * A long range: every 10th commit reverts the one 5 older (cancelled pairs), every 1000th
+     * reverts a commit outside the range (kept), newest first.
+     */
+    @Test
+    void longRangeWithRevertsNearAndOutside() {
+        List<ConventionalCommit> commits = new ArrayList<>();
+        for (int i = 100_000; i >= 1; i--) {
+            String hex = String.format(Locale.ROOT, "%040x", i);
+            String message = i % 1000 == 3 ? "Revert \"x\"\n\nThis reverts commit " + "e".repeat(40) + "."
+                    : i % 10 == 6 ? "Revert \"x\"\n\nThis reverts commit " + String.format(Locale.ROOT, "%040x", i - 5) + "."
+                    : "feat: " + i;
+            commits.add(CommitParser.parse(hex, message, 1));
+        }
+        List<ConventionalCommit> kept = RevertCanceller.cancel(commits);
+        assertEquals(100_000 - 2 * 10_000, kept.size());
+        assertTrue(kept.stream().map(c -> Integer.parseInt(c.sha().substring(30), 16) % 10).noneMatch(d -> d == 6 || d == 1));
+        assertEquals(100, kept.stream().filter(c -> c.kind() == ConventionalCommit.Kind.REVERT).count());
     }
 
     private static ConventionalCommit commit(String spec) {
