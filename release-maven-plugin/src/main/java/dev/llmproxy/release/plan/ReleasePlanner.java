@@ -19,7 +19,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -111,9 +115,6 @@ final class ReleasePlanner {
         if (existing.isPresent()) {
             return released(git, tagCommits, existing.get(), known);
         }
-        List<ConventionalCommit> commits =
-                commits(git, all.lastRelease().map(ReleaseTag::commitSha).orElse(null), head);
-        warnInvalid(commits);
         BumpRequest request = new BumpRequest(
                 BumpRequest.Mode.parse(settings.bump()),
                 settings.explicitVersion(),
@@ -122,6 +123,8 @@ final class ReleasePlanner {
                 settings.initialVersion());
         BumpPolicy policy = new BumpPolicy(
                 BumpPolicy.parseTypes(settings.releaseTypes()), !settings.breakingBumpsMajorBefore1(), false);
+        List<ConventionalCommit> commits = commits(
+                git, all.lastRelease().map(ReleaseTag::commitSha).orElse(null), head, new BumpView(policy.typeLevels().keySet()));
         BumpDecision decision = new BumpDecider(policy).decide(request, all, commits);
         SemVer version = decision.version();
         return new Decision(
@@ -164,7 +167,8 @@ final class ReleasePlanner {
         });
         ReleaseHistory before = ReleaseHistory.of(earlier, naming, sha -> git.isAncestor(sha, tag.commitSha()));
         ReleaseTag previous = before.lastRelease().orElse(null);
-        List<ConventionalCommit> commits = commits(git, previous == null ? null : previous.commitSha(), tag.commitSha());
+        List<ConventionalCommit> commits = commits(
+                git, previous == null ? null : previous.commitSha(), tag.commitSha(), new BumpView(Set.of()));
         boolean atHead = tag.commitSha().equals(git.headSha());
         String reason = atHead
                 ? tag.name() + " already points at HEAD"
@@ -182,20 +186,68 @@ final class ReleasePlanner {
                 known);
     }
 
-    private List<ConventionalCommit> commits(GitRepo git, String fromExclusive, String to) {
+    /**
+     * Walks the range once: every parsed commit goes whole to the notes, and to the decision only
+     * what it reads, so that the heap grows with the releasing commits, not with the history.
+     */
+    private List<ConventionalCommit> commits(GitRepo git, String fromExclusive, String to, BumpView view) {
         List<ConventionalCommit> commits = new ArrayList<>();
         git.walk(fromExclusive, to, raw -> {
             ConventionalCommit commit = CommitParser.parse(raw.sha(), raw.message(), raw.parentCount());
             notes.accept(commit);
-            commits.add(commit.withoutBody(BUMP_FOOTERS));
+            warnIfInvalid(commit);
+            commits.add(view.keep(commit));
         });
         return commits;
     }
 
-    private void warnInvalid(List<ConventionalCommit> commits) {
-        commits.stream()
-                .filter(c -> c.kind() == ConventionalCommit.Kind.INVALID)
-                .forEach(c -> log.warn("commit " + c.shortSha() + " '" + c.subject()
-                        + "' is not a valid Conventional Commits header and is not counted"));
+    /**
+     * What the bump decision needs of a commit. Commits that can change the version (a releasing
+     * type, a breaking change, a {@code Release-As} footer, a revert, or the target of a revert seen
+     * earlier in newest-first order) are kept without their bodies; every other commit becomes a
+     * shared stub of its kind and type, which is all the counting reads.
+     */
+    private static final class BumpView {
+        private final Set<String> releasingTypes;
+        private final Set<String> revertTargets = new HashSet<>();
+        private final Set<Integer> targetLengths = new TreeSet<>();
+        private final Map<String, ConventionalCommit> stubs = new HashMap<>();
+
+        BumpView(Set<String> releasingTypes) {
+            this.releasingTypes = releasingTypes;
+        }
+
+        ConventionalCommit keep(ConventionalCommit c) {
+            boolean revert = c.kind() == ConventionalCommit.Kind.REVERT || "revert".equals(c.type());
+            if (revert && c.revertedSha() != null) {
+                String target = c.revertedSha().toLowerCase(Locale.ROOT);
+                revertTargets.add(target);
+                targetLengths.add(target.length());
+            }
+            boolean needed = revert || c.breaking() || (c.type() != null && releasingTypes.contains(c.type())) || isRevertTarget(c.sha())
+                    || c.footers().stream().anyMatch(f -> BUMP_FOOTERS.stream().anyMatch(t -> t.equalsIgnoreCase(f.token())));
+            if (needed) {
+                return c.withoutBody(BUMP_FOOTERS);
+            }
+            return stubs.computeIfAbsent(c.kind() + ":" + c.type(), k -> new ConventionalCommit(
+                    "", c.kind(), c.type(), null, false, "", "", "", List.of(), List.of(), null));
+        }
+
+        private boolean isRevertTarget(String sha) {
+            String lower = sha.toLowerCase(Locale.ROOT);
+            for (int length : targetLengths) {
+                if (lower.length() >= length && revertTargets.contains(lower.substring(0, length))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private void warnIfInvalid(ConventionalCommit c) {
+        if (c.kind() == ConventionalCommit.Kind.INVALID) {
+            log.warn("commit " + c.shortSha() + " '" + c.subject()
+                    + "' is not a valid Conventional Commits header and is not counted");
+        }
     }
 }

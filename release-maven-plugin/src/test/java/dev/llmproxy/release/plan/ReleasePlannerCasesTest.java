@@ -209,6 +209,35 @@ class ReleasePlannerCasesTest {
     }
 
     @Test
+    void aRevertAndTheCommitItRevertsInTheRangeCancelOut() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: base");
+        repo.ta("v1.4.0");
+        repo.c("-m", "docs: readme");
+        repo.write("risky.txt", "risky\n");
+        repo.git("add", "risky.txt");
+        repo.c("-m", "feat: risky");
+        repo.git("revert", "--no-edit", "HEAD");
+        ReleasePlan plan = dryRun(repo);
+        assertNull(plan.version(), plan.reason());
+    }
+
+    @Test
+    void aRevertOfAReleasedCommitReleasesAPatch() throws IOException {
+        TestRepos repo = repo();
+        repo.c("-m", "chore: init");
+        repo.write("risky.txt", "risky\n");
+        repo.git("add", "risky.txt");
+        repo.c("-m", "feat: risky");
+        repo.ta("v1.4.0");
+        repo.c("-m", "docs: readme");
+        repo.git("revert", "--no-edit", "HEAD~1");
+        ReleasePlan plan = dryRun(repo);
+        assertEquals("1.4.1", plan.version());
+        assertTrue(notes(repo).contains("risky"), notes(repo));
+    }
+
+    @Test
     void nothingToReleaseIsASuccessWithoutVersion() {
         TestRepos repo = repo();
         repo.c("-m", "feat: base");
