@@ -110,8 +110,8 @@ class RealPluginIT {
     }
 
     @Test
-    void yesAndPushCutTheReleaseThenADryRunFindsItReleased() throws Exception {
-        Result release = cli("release", "draft", "--yes", "--push");
+    void yesAloneCutsAndPushesTheReleaseThenADryRunFindsItReleased() throws Exception {
+        Result release = cli("release", "draft", "--yes"); // pushes by default
 
         assertEquals(0, release.exitCode(), release::toString);
         List<JsonNode> releases = github.releases();
@@ -169,7 +169,7 @@ class RealPluginIT {
 
     @Test
     void publishLeavesAPublishedRelease() throws Exception {
-        Result release = cli("release", "draft", "--yes", "--push", "--publish");
+        Result release = cli("release", "draft", "--yes", "--publish");
 
         assertEquals(0, release.exitCode(), release::toString);
         List<JsonNode> releases = github.releases();
