@@ -486,6 +486,16 @@ public final class GitRepo implements AutoCloseable {
     }
 
     /**
+     * @param remote {@code release.remote}: a remote name or a URL/path git accepts
+     * @return true when {@code remote} is a configured remote, or a URL or path (it holds {@code /}
+     *     or {@code :}, as {@code https://host/x.git}, {@code git@host:x.git} and {@code ../x.git} do)
+     */
+    public boolean isPushTarget(String remote) {
+        return repository.getConfig().getSubsections("remote").contains(remote)
+                || remote.contains("/") || remote.contains(":");
+    }
+
+    /**
      * Reads the GitHub (or GitHub Enterprise) repository from a remote URL. Accepted forms: {@code
      * https://github.com/o/r(.git)(/)}, with user info or a port; {@code git@github.com:o/r.git}
      * (scp-like); {@code ssh://git@github.com(:22)/o/r}; {@code git://host/o/r}; any host.

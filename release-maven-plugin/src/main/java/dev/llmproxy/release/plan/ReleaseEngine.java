@@ -445,6 +445,11 @@ public final class ReleaseEngine {
                 throw new ReleaseException("the working tree has uncommitted changes in " + String.join(", ", dirty)
                         + ": commit or stash them, then rerun");
             }
+            if (settings.push() && !git.isPushTarget(settings.remote())) {
+                throw new ReleaseException("release.remote '" + settings.remote() + "' is not a remote of this"
+                        + " repository: add it (git remote add " + settings.remote() + " <url>), set release.remote,"
+                        + " or do not push (release.push=false), then rerun");
+            }
             if (settings.commit() && git.currentBranch().isEmpty()) {
                 throw new ReleaseException("HEAD is detached: check out the branch to release (git switch main), then rerun");
             }

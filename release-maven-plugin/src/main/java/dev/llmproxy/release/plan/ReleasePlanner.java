@@ -153,8 +153,10 @@ final class ReleasePlanner {
         if (settings.explicitVersion() != null) {
             return Optional.empty();
         }
-        // a stable tag beats a pre-release tag of the same commit: releases() is highest first
-        return all.releases().stream().filter(t -> t.commitSha().equals(head)).findFirst();
+        // a stable tag beats a pre-release tag of the same commit: releases() is highest first.
+        // Without release.preRelease a pre-release on HEAD is graduated, not described again.
+        return all.releases().stream().filter(t -> t.commitSha().equals(head)).findFirst()
+                .filter(t -> !t.version().isPreRelease() || settings.preRelease() != null);
     }
 
     private Decision released(GitRepo git, Map<String, String> tagCommits, ReleaseTag tag, List<SemVer> known) {

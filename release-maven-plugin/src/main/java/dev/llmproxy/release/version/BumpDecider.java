@@ -72,10 +72,8 @@ public final class BumpDecider {
         String preReleaseId = preReleaseId(request.preReleaseId());
         Optional<ReleaseTag> last = history.lastRelease();
 
-        Optional<BumpDecision> explicit = explicit(request, counted, counts);
+        Optional<BumpDecision> explicit = explicit(request, counted, counts, last, history);
         if (explicit.isPresent()) {
-            SemVer version = explicit.get().version();
-            refuseBackwardsOrExisting(version, last, history, "choose another release.version");
             return explicit.get();
         }
 
@@ -131,7 +129,7 @@ public final class BumpDecider {
             decision = new BumpDecision(BumpDecision.Kind.of(kindLevel), core, kindLevel.label() + ": " + why, counts);
         }
         refuseBelowUnreachable(decision.version(), history);
-        refuseBackwardsOrExisting(decision.version(), last, history, "set release.version");
+        refuseBackwardsOrExisting(decision.version(), "", last, history, "set release.version");
         return decision;
     }
 
@@ -156,13 +154,15 @@ public final class BumpDecider {
         BumpDecision decision = new BumpDecision(kind, version,
                 kind.label() + ": first release " + version + " from " + source + "; " + why, counts);
         refuseBelowUnreachable(version, history);
-        refuseBackwardsOrExisting(version, Optional.empty(), history, "set release.initialVersion");
+        refuseBackwardsOrExisting(version, "", Optional.empty(), history, "set release.initialVersion");
         return decision;
     }
 
-    private Optional<BumpDecision> explicit(BumpRequest request, List<ConventionalCommit> counted, Counts counts) {
+    private Optional<BumpDecision> explicit(BumpRequest request, List<ConventionalCommit> counted, Counts counts,
+            Optional<ReleaseTag> last, ReleaseHistory history) {
         if (present(request.explicitVersion())) {
             SemVer version = parseParameter("release.version", request.explicitVersion());
+            refuseBackwardsOrExisting(version, "", last, history, "set release.version");
             return Optional.of(new BumpDecision(BumpDecision.Kind.EXPLICIT, version,
                     "explicit: release.version=" + version, counts));
         }
@@ -171,6 +171,8 @@ public final class BumpDecider {
                 if (footer.token().equalsIgnoreCase("Release-As")) {
                     String where = "Release-As footer of commit " + commit.shortSha();
                     SemVer version = parseParameter(where, footer.value());
+                    refuseBackwardsOrExisting(version, " from the " + where, last, history,
+                            "set release.version (it wins over Release-As)");
                     return Optional.of(new BumpDecision(BumpDecision.Kind.EXPLICIT, version,
                             "explicit: Release-As: " + version + " in " + describe(commit), counts));
                 }
@@ -231,14 +233,19 @@ public final class BumpDecider {
         return core.withPreRelease(List.of(id, Long.toString(highest + 1)));
     }
 
+    /**
+     * @param source where the version comes from, e.g. {@code " from the Release-As footer of commit
+     *     a1b2c3d"}, or empty
+     * @param fix the parameter to set, completed by the message with "to a higher version"
+     */
     private static void refuseBackwardsOrExisting(
-            SemVer version, Optional<ReleaseTag> last, ReleaseHistory history, String fix) {
+            SemVer version, String source, Optional<ReleaseTag> last, ReleaseHistory history, String fix) {
         if (last.isPresent() && version.compareTo(last.get().version()) <= 0) {
-            throw new ReleaseException("version " + version + " is not after the last release " + last.get().name()
+            throw new ReleaseException("version " + version + source + " is not after the last release " + last.get().name()
                     + ": versions never go backwards; " + fix + " to a higher version");
         }
         history.tagWithSameVersion(version).ifPresent(tag -> {
-            throw new ReleaseException("version " + version + " is already released as tag " + tag.name()
+            throw new ReleaseException("version " + version + source + " is already released as tag " + tag.name()
                     + " on commit " + shortSha(tag.commitSha()) + ": " + fix + " to another version");
         });
     }

@@ -248,6 +248,27 @@ class ReleaseDraftTest {
         assertEquals("", repo.git("tag", "-l", "v1.5.0"));
     }
 
+    /** Before: poms, CHANGELOG.md and the release commit were made, then the push failed on the missing remote. */
+    @Test
+    void pushToAMissingRemoteIsRefusedBeforeAnyChange() {
+        TestSettings s = settings();
+        s.remote = "nope";
+        String head = repo.sha("HEAD");
+
+        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(s));
+
+        assertEquals("release.remote 'nope' is not a remote of this repository: add it (git remote add nope <url>),"
+                + " set release.remote, or do not push (release.push=false), then rerun", e.getMessage());
+        assertEquals(head, repo.sha("HEAD"));
+        assertEquals("", repo.git("status", "--porcelain", "--untracked-files=no"));
+        assertEquals("", repo.git("tag", "-l", "v1.5.0"));
+        assertEquals(0, github.requests().size());
+
+        s.remote = origin.dir().toString();
+        draft(s);
+        assertEquals(repo.sha("HEAD"), origin.sha("v1.5.0^{commit}"), "a path is a remote too");
+    }
+
     @Test
     void tagOnAnotherCommitIsRefused() {
         repo.tl("v1.5.0", "HEAD~1");

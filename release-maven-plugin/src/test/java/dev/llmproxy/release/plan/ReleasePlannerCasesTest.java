@@ -276,6 +276,28 @@ class ReleasePlannerCasesTest {
         assertEquals(List.of(), plan.files());
     }
 
+    /** docs/release.md: "drop [release.preRelease] to graduate", also on the very commit of the candidate. */
+    @Test
+    void preReleaseOnHeadGraduatesWithoutPreReleaseAndIsResumedWithIt() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        repo.ta("v1.0.0");
+        repo.c("-m", "feat: b");
+        repo.ta("v1.1.0-rc.1");
+
+        ReleasePlan graduation = dryRun(repo);
+        assertFalse(graduation.alreadyReleased());
+        assertEquals("1.1.0", graduation.version());
+        assertEquals("v1.1.0-rc.1", graduation.previousTag());
+        assertEquals("minor: v1.1.0-rc.1 graduates to 1.1.0; no new releasable commits", graduation.reason());
+
+        TestSettings train = new TestSettings(repo.dir());
+        train.preRelease = "rc";
+        ReleasePlan rerun = dryRun(repo, train);
+        assertTrue(rerun.alreadyReleased());
+        assertEquals("v1.1.0-rc.1 already points at HEAD", rerun.reason());
+    }
+
     @Test
     void higherUnreachableTagIsNamed() {
         TestRepos repo = repo();

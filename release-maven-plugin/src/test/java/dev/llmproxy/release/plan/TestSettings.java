@@ -19,6 +19,7 @@ final class TestSettings {
     boolean commit;
     String nextDevelopmentVersion;
     boolean push;
+    String remote = "origin";
     LocalDate date = LocalDate.of(2026, 11, 30);
     int bodyLimit = 125_000;
     boolean githubSkip = true;
@@ -35,7 +36,7 @@ final class TestSettings {
 
     ReleaseSettings build() {
         return new ReleaseSettings(root, tagPrefix, bump, version, preRelease, initialVersion,
-                breakingBumpsMajorBefore1, releaseTypes, tag, dryRun, commit, nextDevelopmentVersion, push, "origin",
+                breakingBumpsMajorBefore1, releaseTypes, tag, dryRun, commit, nextDevelopmentVersion, push, remote,
                 date, new ReleaseSettings.NotesSettings("CHANGELOG.md", bodyLimit, List.of(), false, true, appendFile),
                 new ReleaseSettings.GitHubSettings(githubSkip, apiUrl, repository, token, publish, "{tag}", assets,
                         true, null));

@@ -216,10 +216,10 @@ class BumpDeciderTest {
     @CsvSource(delimiter = '|', value = {
         "1.5              | release.version '1.5' is not a SemVer 2.0.0 version: needs exactly three numeric parts",
         "v1.5.0           | release.version 'v1.5.0' must be a version, not a tag: use 1.5.0",
-        "1.3.0            | version 1.3.0 is not after the last release v1.4.0: versions never go backwards; choose another release.version to a higher version",
+        "1.3.0            | version 1.3.0 is not after the last release v1.4.0: versions never go backwards; set release.version to a higher version",
         "1.4.0            | version 1.4.0 is not after the last release v1.4.0",
         "1.4.0+build      | version 1.4.0+build is not after the last release v1.4.0",
-        "1.5.0            | version 1.5.0 is already released as tag v1.5.0 on commit e000000: choose another release.version to another version"
+        "1.5.0            | version 1.5.0 is already released as tag v1.5.0 on commit e000000: set release.version to another version"
     })
     void refusesBadExplicitVersions(String version, String messageStart) {
         ScriptedRepo repo = new ScriptedRepo().c("feat: base").ta("v1.4.0").tagElsewhere("v1.5.0").c("fix: a");
@@ -234,6 +234,19 @@ class BumpDeciderTest {
                 () -> after("v1.4.0", "fix: a\n\nRelease-As: 2.0").bump(request("auto", null)));
         assertEquals(true, e.getMessage().startsWith("Release-As footer of commit 0000002 '2.0' is not a SemVer"),
                 e.getMessage());
+    }
+
+    /** The refusal names the footer that asked for the version, not release.version, which was not set. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1.4.0 | version 1.4.0 from the Release-As footer of commit 0000002 is not after the last release v1.4.0: versions never go backwards; set release.version (it wins over Release-As) to a higher version",
+        "1.3.9 | version 1.3.9 from the Release-As footer of commit 0000002 is not after the last release v1.4.0: versions never go backwards; set release.version (it wins over Release-As) to a higher version",
+        "1.5.0 | version 1.5.0 from the Release-As footer of commit 0000002 is already released as tag v1.5.0 on commit e000000: set release.version (it wins over Release-As) to another version"
+    })
+    void releaseAsGoingBackwardsIsRefusedNamingTheFooter(String releaseAs, String message) {
+        ScriptedRepo repo = after("v1.4.0", "chore: a\n\nRelease-As: " + releaseAs).tagElsewhere("v1.5.0");
+        ReleaseException e = assertThrows(ReleaseException.class, () -> repo.bump(request("auto", null)));
+        assertEquals(message, e.getMessage());
     }
 
     @ParameterizedTest
