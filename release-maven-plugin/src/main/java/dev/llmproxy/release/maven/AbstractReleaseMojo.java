@@ -160,7 +160,8 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
         }
         try {
             run(new ReleaseEngine(settings(), mavenLog()));
-        } catch (ReleaseException e) {
+        } catch (ReleaseException | IllegalArgumentException e) {
+            // both carry a one-line message naming the input and the fix: a goal failure, not a crash
             throw new MojoFailureException(e.getMessage(), e);
         }
     }

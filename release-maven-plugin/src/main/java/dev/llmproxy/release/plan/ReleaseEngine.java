@@ -153,6 +153,7 @@ public final class ReleaseEngine {
          *     but for release files, HEAD on a branch, the tag free)
          */
         Run(boolean withGitHub, boolean changesWorkTree) {
+            deleteStalePlan();
             git = GitRepo.open(settings.root());
             try {
                 git.requireCompleteHistory();
@@ -368,11 +369,15 @@ public final class ReleaseEngine {
          */
         private List<String> releasedReactorFiles(String version) {
             Set<String> toWrite = new LinkedHashSet<>(reactor.changesFor(version));
-            Set<String> changed = new LinkedHashSet<>(git.changedTrackedFiles());
-            changed.removeAll(toWrite);
-            changed.retainAll(reactor.files());
-            if (!changed.isEmpty()) {
-                toWrite.addAll(rewrittenFromHead(version, changed));
+            Set<String> modified = new LinkedHashSet<>(git.changedTrackedFiles());
+            modified.retainAll(reactor.files());
+            if (!modified.isEmpty()) {
+                // a modified pom is the release's only when it is exactly HEAD's pom rewritten;
+                // a hand edit stays the user's, so the dirty-tree check refuses it
+                List<String> rewritten = rewrittenFromHead(version, modified);
+                modified.removeAll(rewritten);
+                toWrite.removeAll(modified);
+                toWrite.addAll(rewritten);
             }
             return reactor.files().stream().filter(toWrite::contains).toList();
         }
@@ -404,6 +409,16 @@ public final class ReleaseEngine {
             }
         }
 
+        /** A plan from an earlier run must not be read as this run's when this run refuses. */
+        private void deleteStalePlan() {
+            try {
+                Files.deleteIfExists(settings.root().resolve(PLAN_FILE));
+            } catch (IOException e) {
+                throw new ReleaseException("cannot delete the old " + PLAN_FILE + ": " + e.getMessage()
+                        + " (delete it by hand, then rerun)", e);
+            }
+        }
+
         private void writePlanAndNotes() {
             PlanJson.write(plan, settings.root().resolve(PLAN_FILE));
             if (notes != null) {
@@ -428,8 +443,12 @@ public final class ReleaseEngine {
             }
             if (plan.github() != null) {
                 var g = plan.github();
-                log.info("GitHub: " + g.action() + (g.releaseId() == null ? "" : " release " + g.releaseId())
-                        + (g.draft() ? " (draft)" : " (published)") + ", prerelease " + g.prerelease()
+                String what = switch (g.action()) {
+                    case "none" -> "release " + g.releaseId() + " is up to date";
+                    case "skip" -> "skipped";
+                    default -> g.action() + (g.releaseId() == null ? " a release" : " release " + g.releaseId());
+                };
+                log.info("GitHub: " + what + (g.draft() ? " (draft)" : " (published)") + ", prerelease " + g.prerelease()
                         + ", make_latest " + g.makeLatest());
             }
             log.info("Notes: " + NOTES_FILE + (settings.dryRun() ? " (dry run: nothing else changed)" : ""));

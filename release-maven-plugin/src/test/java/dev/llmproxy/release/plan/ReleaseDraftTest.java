@@ -203,6 +203,17 @@ class ReleaseDraftTest {
     }
 
     @Test
+    void aRefusalLeavesNoPlanFromAnEarlierRun() throws IOException {
+        TestSettings dry = settings();
+        dry.dryRun = true;
+        draft(dry);
+        assertTrue(Files.exists(repo.dir().resolve(ReleaseEngine.PLAN_FILE)));
+        repo.write("pom.xml", Files.readString(repo.dir().resolve("pom.xml")) + "<!-- edit -->\n");
+        assertThrows(ReleaseException.class, () -> draft(settings()));
+        assertFalse(Files.exists(repo.dir().resolve(ReleaseEngine.PLAN_FILE)), "no stale plan after a refusal");
+    }
+
+    @Test
     void dirtyTreeIsRefusedAndNothingChanges() throws IOException {
         repo.write("pom.xml", Files.readString(repo.dir().resolve("pom.xml")) + "<!-- edit -->\n");
         repo.write("README.md", "x");
