@@ -71,9 +71,13 @@ final class MavenRun {
             throw new CliException(CliException.FAILED, "interrupted while Maven was running");
         }
         if (exit != 0) {
-            throw new CliException(CliException.FAILED, firstUsefulError(errors)
-                    .orElse("Maven failed (exit code " + exit + ")")
-                    + (verbose ? "" : " (rerun with --verbose to see Maven's output)"));
+            String error = firstUsefulError(errors).orElse("Maven failed (exit code " + exit + ")");
+            if (error.contains("requires Maven version")) {
+                throw new CliException(CliException.USAGE, error + ": " + project.maven()
+                        + " is too old; add the Maven wrapper to the project (mvn wrapper:wrapper -Dmaven=3.9.16)"
+                        + " or put Maven 3.9+ first on PATH or in MAVEN_HOME");
+            }
+            throw new CliException(CliException.FAILED, error + (verbose ? "" : " (rerun with --verbose to see Maven's output)"));
         }
     }
 

@@ -209,6 +209,19 @@ class ReleaseDraftTest {
     }
 
     @Test
+    void tooOldMavenIsAnEnvironmentProblemThatSaysWhatToDo() throws Exception {
+        java.nio.file.Files.writeString(project.root.resolve(".fake-maven/fail"), "[ERROR] Failed to execute goal"
+                + " dev.llmproxy:release-maven-plugin:0.1.0-SNAPSHOT:draft (default-cli) on project sample: The plugin"
+                + " dev.llmproxy:release-maven-plugin:0.1.0-SNAPSHOT requires Maven version 3.9.0 -> [Help 1]\n");
+
+        InProcess run = InProcess.run(project.root, "release", "draft", "--dry-run");
+
+        assertEquals(2, run.exitCode, run::toString);
+        assertTrue(run.err.contains("requires Maven version 3.9.0: "), run.err);
+        assertTrue(run.err.contains("is too old; add the Maven wrapper to the project (mvn wrapper:wrapper -Dmaven=3.9.16)"), run.err);
+    }
+
+    @Test
     void verboseStreamsAllOfMavensOutput() throws Exception {
         project.failing();
 
