@@ -1,6 +1,7 @@
 package dev.llmproxy.release.plan;
 
 import dev.llmproxy.release.ReleaseLog;
+import dev.llmproxy.release.TestPoms;
 import dev.llmproxy.release.commits.CommitParser;
 import dev.llmproxy.release.git.GitRepo;
 import dev.llmproxy.release.notes.NotesBuilder;
@@ -35,15 +36,7 @@ public final class ChangelogBench {
     private static final String[] TYPES = {"feat", "fix", "perf", "docs", "chore", "test", "ci", "refactor", "build", "style"};
     private static final String[] SCOPES = {null, "api", "proxy", "cli", "deps", "auth/oauth"};
     private static final String LOREM = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore. ";
-    private static final String POM = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <project xmlns="http://maven.apache.org/POM/4.0.0">
-              <modelVersion>4.0.0</modelVersion>
-              <groupId>org.example</groupId>
-              <artifactId>app</artifactId>
-              <version>1.1.0-SNAPSHOT</version>
-            </project>
-            """;
+    private static final String POM = TestPoms.app("1.1.0-SNAPSHOT");
     private static final int RUNS = 3;
 
     public static void main(String[] args) throws Exception {

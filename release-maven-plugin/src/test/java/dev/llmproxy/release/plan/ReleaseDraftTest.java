@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
+import dev.llmproxy.release.TestPoms;
 import dev.llmproxy.release.git.TestRepos;
 import dev.llmproxy.release.github.RetryPolicy;
 import dev.llmproxy.release.standin.Fault;
@@ -45,15 +46,7 @@ class ReleaseDraftTest {
         github = GitHubStandIn.start("example-org/app", TOKEN);
         origin = TestRepos.bare(dir.resolve("origin.git"));
         repo = TestRepos.nr(dir.resolve("app"));
-        repo.write("pom.xml", """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>org.example</groupId>
-                  <artifactId>app</artifactId>
-                  <version>1.5.0-SNAPSHOT</version>
-                </project>
-                """);
+        repo.write("pom.xml", TestPoms.app("1.5.0-SNAPSHOT"));
         repo.write(".gitignore", "target/\n");
         repo.write("dist/app.jar", "jar bytes\n");
         repo.git("add", "pom.xml", ".gitignore");

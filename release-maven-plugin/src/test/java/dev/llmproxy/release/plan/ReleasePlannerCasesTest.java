@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
+import dev.llmproxy.release.TestPoms;
 import dev.llmproxy.release.git.TestRepos;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,15 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * command line, through the engine's dry run (what {@code release:bump -Drelease.dryRun} does).
  */
 class ReleasePlannerCasesTest {
-    private static final String POM = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <project xmlns="http://maven.apache.org/POM/4.0.0">
-              <modelVersion>4.0.0</modelVersion>
-              <groupId>org.example</groupId>
-              <artifactId>app</artifactId>
-              <version>1.0.0-SNAPSHOT</version>
-            </project>
-            """;
+    private static final String POM = TestPoms.app("1.0.0-SNAPSHOT");
 
     @TempDir
     Path dir;
