@@ -3,6 +3,7 @@ package dev.llmproxy.release.plan;
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
 import dev.llmproxy.release.TextFiles;
+import dev.llmproxy.release.commits.CommitParser;
 import dev.llmproxy.release.git.GitRepo;
 import dev.llmproxy.release.github.GitHubConfig;
 import dev.llmproxy.release.github.GitHubPullRequests;
@@ -21,7 +22,9 @@ import dev.llmproxy.release.notes.ReleaseInfo;
 import dev.llmproxy.release.notes.ReleaseNotes;
 import dev.llmproxy.release.pom.ReactorVersions;
 import dev.llmproxy.release.version.LatestRule;
+import dev.llmproxy.release.version.ReleaseTag;
 import dev.llmproxy.release.version.SemVer;
+import dev.llmproxy.release.version.TagNaming;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystems;
@@ -202,13 +205,35 @@ public final class ReleaseEngine {
         }
 
         private ReleaseNotes notes(NotesBuilder builder) {
+            ReleaseTag since = decision.previous();
+            if (since != null && since.version().isPreRelease() && !decision.version().isPreRelease()) {
+                // a stable release after a pre-release train: its readers need everything since the last
+                // stable release, not only what came after the last release candidate
+                since = lastStableBefore().orElse(null);
+                NotesBuilder whole = new NotesBuilder(notesConfig());
+                git.walk(since == null ? null : since.commitSha(), decision.targetSha(),
+                        raw -> whole.add(CommitParser.parse(raw.sha(), raw.message(), raw.parentCount())));
+                builder = whole;
+            }
             ReleaseInfo release = new ReleaseInfo(
                     repository,
                     decision.version().toString(),
                     decision.tag(),
-                    decision.previous() == null ? null : decision.previous().name(),
+                    since == null ? null : since.name(),
                     settings.date());
             return builder.build(release, pullRequests());
+        }
+
+        /** @return the highest stable release tag below the version that HEAD (the target) reaches */
+        private Optional<ReleaseTag> lastStableBefore() {
+            TagNaming naming = new TagNaming(settings.tagPrefix());
+            return git.tags().stream()
+                    .flatMap(t -> naming.versionOf(t.name()).stream()
+                            .filter(v -> !v.isPreRelease() && v.compareTo(decision.version()) < 0)
+                            .map(v -> new ReleaseTag(t.name(), v, t.commitSha())))
+                    .sorted(Comparator.comparing(ReleaseTag::version).reversed())
+                    .filter(t -> git.isAncestor(t.commitSha(), decision.targetSha()))
+                    .findFirst();
         }
 
         /** The release.notes.appendFile text (trusted: written by the build, e.g. the image digest). */

@@ -231,6 +231,24 @@ class ReleasePlannerCasesTest {
     }
 
     @Test
+    void aStableReleaseAfterCandidatesHasTheNotesSinceTheLastStableRelease() throws IOException {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        repo.ta("v1.0.0");
+        repo.c("-m", "feat: b");
+        repo.ta("v1.1.0-rc.1");
+        repo.c("-m", "fix: c");
+
+        ReleasePlan plan = dryRun(repo);
+
+        assertEquals("1.1.0", plan.version());
+        assertEquals("v1.1.0-rc.1", plan.previousTag(), "the bump counts from the last release");
+        String b = repo.sha("v1.1.0-rc.1^{commit}").substring(0, 7);
+        String c = repo.sha("HEAD").substring(0, 7);
+        assertEquals("### Features\n\n- b (" + b + ")\n\n### Bug fixes\n\n- c (" + c + ")\n", notes(repo));
+    }
+
+    @Test
     void nothingToReleaseIsASuccessWithoutVersion() {
         TestRepos repo = repo();
         repo.c("-m", "feat: base");
