@@ -163,6 +163,7 @@ public final class ReleaseEngine {
                 reactor = ReactorVersions.load(settings.root());
                 NotesBuilder notesBuilder = new NotesBuilder(notesConfig());
                 decision = new ReleasePlanner(settings, log, notesBuilder::add).decide(git, reactor);
+                warnIfPomIsAhead();
                 List<String> files = releaseFiles();
                 if (changesWorkTree && releasesLocally()) {
                     requireCleanExceptReleaseFiles(files);
@@ -353,6 +354,18 @@ public final class ReleaseEngine {
 
         private String makeLatest() {
             return LatestRule.makeLatest(decision.version(), decision.knownReleases());
+        }
+
+        /** A pom already set to a higher version is usually the maintainer's plan: say how to keep it. */
+        private void warnIfPomIsAhead() {
+            if (!decision.releases() || decision.alreadyReleased()) {
+                return;
+            }
+            String pom = reactor.version();
+            SemVer.tryParse(pom.endsWith("-SNAPSHOT") ? pom.substring(0, pom.length() - "-SNAPSHOT".length()) : pom)
+                    .filter(v -> v.compareTo(decision.version()) > 0)
+                    .ifPresent(v -> log.warn("the pom version " + pom + " is ahead of the decided version "
+                            + decision.version() + "; to release " + v + " pass -Drelease.version=" + v));
         }
 
         /** @return the files the release commit holds: the reactor's changed poms and the changelog */

@@ -249,6 +249,20 @@ class ReleasePlannerCasesTest {
     }
 
     @Test
+    void aPomAheadOfTheDecidedVersionIsWarnedAbout() {
+        TestRepos repo = TestRepos.nr(dir.resolve("repo"));
+        repo.write("pom.xml", TestPoms.app("3.0.0-SNAPSHOT"));
+        repo.git("add", "pom.xml");
+        repo.c("-m", "feat: a");
+        repo.ta("v2.9.0");
+        repo.c("-m", "feat: b");
+        ReleasePlan plan = dryRun(repo);
+        assertEquals("2.10.0", plan.version());
+        assertEquals(List.of("the pom version 3.0.0-SNAPSHOT is ahead of the decided version 2.10.0;"
+                + " to release 3.0.0 pass -Drelease.version=3.0.0"), warnings);
+    }
+
+    @Test
     void nothingToReleaseIsASuccessWithoutVersion() {
         TestRepos repo = repo();
         repo.c("-m", "feat: base");
