@@ -63,6 +63,12 @@ public final class GitRepo implements AutoCloseable {
     private final Git git;
     private final Path workTree;
     private String gitExecutable = "git";
+    /**
+     * The commits {@link #isAncestor} parsed (headers only, no bodies), kept for the next {@link
+     * #walk}: finding the last release walks the same range that is then read, and JGit's parse of
+     * each commit and its object map are most of a walk's cost. Released by {@link #walk}.
+     */
+    private RevWalk parsedHistory;
 
     private GitRepo(Repository repository) {
         this.repository = repository;
@@ -229,14 +235,22 @@ public final class GitRepo implements AutoCloseable {
      * @throws ReleaseException when either commit is unknown
      */
     public boolean isAncestor(String ancestorSha, String descendantSha) {
-        try (RevWalk walk = new RevWalk(repository)) {
-            walk.setRetainBody(false); // it walks the whole range: keeping every message would need memory per body byte
+        try {
+            RevWalk walk = parsedHistory();
             return walk.isMergedInto(walk.parseCommit(resolveCommit(ancestorSha)), walk.parseCommit(resolveCommit(descendantSha)));
         } catch (MissingObjectException e) {
             throw missingHistory(e);
         } catch (IOException e) {
             throw failure("compare commits " + ancestorSha + " and " + descendantSha, e);
         }
+    }
+
+    private RevWalk parsedHistory() {
+        if (parsedHistory == null) {
+            parsedHistory = new RevWalk(repository);
+            parsedHistory.setRetainBody(false); // it may walk the whole range: bodies are read again by walk, one at a time
+        }
+        return parsedHistory;
     }
 
     /**
@@ -252,7 +266,9 @@ public final class GitRepo implements AutoCloseable {
      * @throws ReleaseException when a commit is unknown or history is missing (shallow clone)
      */
     public void walk(String fromExclusiveSha, String toSha, Consumer<RawCommit> sink) {
-        try (RevWalk walk = new RevWalk(repository)) {
+        try (RevWalk walk = parsedHistory()) {
+            parsedHistory = null;
+            walk.reset();
             walk.setRetainBody(true);
             walk.sort(RevSort.COMMIT_TIME_DESC);
             walk.markStart(walk.parseCommit(resolveCommit(toSha)));
@@ -260,6 +276,7 @@ public final class GitRepo implements AutoCloseable {
                 walk.markUninteresting(walk.parseCommit(resolveCommit(fromExclusiveSha)));
             }
             for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
+                walk.parseBody(commit); // parsed by isAncestor without its body
                 PersonIdent author = commit.getAuthorIdent();
                 RawCommit raw = new RawCommit(
                         commit.name(),
@@ -534,6 +551,9 @@ public final class GitRepo implements AutoCloseable {
     /** Closes the underlying JGit repository. */
     @Override
     public void close() {
+        if (parsedHistory != null) {
+            parsedHistory.close();
+        }
         repository.close();
     }
 
