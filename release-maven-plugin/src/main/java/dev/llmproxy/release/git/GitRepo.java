@@ -263,20 +263,29 @@ public final class GitRepo implements AutoCloseable {
      *     null} for the whole history
      * @param toSha the newest commit to include (usually HEAD)
      * @param sink receives each commit; an exception it throws ends the walk and propagates unchanged
+     * @return true when {@code fromExclusiveSha} is {@code toSha} or one of its ancestors (a streamed
+     *     commit has it as a parent), so that the range is {@code git log from..to} of a release
+     *     reachable from {@code toSha}; true when {@code fromExclusiveSha} is null
      * @throws ReleaseException when a commit is unknown or history is missing (shallow clone)
      */
-    public void walk(String fromExclusiveSha, String toSha, Consumer<RawCommit> sink) {
+    public boolean walk(String fromExclusiveSha, String toSha, Consumer<RawCommit> sink) {
         try (RevWalk walk = parsedHistory()) {
             parsedHistory = null;
             walk.reset();
             walk.setRetainBody(true);
             walk.sort(RevSort.COMMIT_TIME_DESC);
-            walk.markStart(walk.parseCommit(resolveCommit(toSha)));
-            if (fromExclusiveSha != null) {
-                walk.markUninteresting(walk.parseCommit(resolveCommit(fromExclusiveSha)));
+            RevCommit to = walk.parseCommit(resolveCommit(toSha));
+            walk.markStart(to);
+            RevCommit from = fromExclusiveSha == null ? null : walk.parseCommit(resolveCommit(fromExclusiveSha));
+            if (from != null) {
+                walk.markUninteresting(from);
             }
+            boolean reached = from == null || from.equals(to);
             for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
                 walk.parseBody(commit); // parsed by isAncestor without its body
+                for (int i = 0; i < commit.getParentCount() && !reached; i++) {
+                    reached = commit.getParent(i).equals(from);
+                }
                 PersonIdent author = commit.getAuthorIdent();
                 RawCommit raw = new RawCommit(
                         commit.name(),
@@ -288,6 +297,7 @@ public final class GitRepo implements AutoCloseable {
                 commit.disposeBody();
                 sink.accept(raw);
             }
+            return reached;
         } catch (MissingObjectException e) {
             throw missingHistory(e);
         } catch (IOException e) {
