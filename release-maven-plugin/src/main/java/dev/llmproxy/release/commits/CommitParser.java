@@ -3,7 +3,6 @@ package dev.llmproxy.release.commits;
 import dev.llmproxy.release.commits.ConventionalCommit.Footer;
 import dev.llmproxy.release.commits.ConventionalCommit.Kind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -58,6 +57,8 @@ public final class CommitParser {
     private static final Pattern FOOTER = Pattern.compile("(BREAKING CHANGE|[A-Za-z0-9][A-Za-z0-9_-]*)(: | #)(.*)");
     private static final Pattern REVERTS_COMMIT = Pattern.compile("This reverts commit ([0-9a-fA-F]{4,40})");
 
+    private static final int NO_REST = -1;
+
     private CommitParser() {}
 
     /**
@@ -70,25 +71,32 @@ public final class CommitParser {
      * @return the parsed commit; see {@link ConventionalCommit} for the fields per kind
      */
     public static ConventionalCommit parse(String sha, String message, int parentCount) {
-        List<String> lines = lines(message);
-        String subject = lines.get(0);
-        List<String> rest = lines.subList(1, lines.size());
+        String text = message == null ? "" : message.indexOf('\r') < 0 ? message
+                : message.replace("\r\n", "\n").replace('\r', '\n');
+        int subjectStart = 0;
+        int subjectEnd = text.indexOf('\n');
+        while (subjectEnd >= 0 && isBlank(text, subjectStart, subjectEnd)) {
+            subjectStart = subjectEnd + 1;
+            subjectEnd = text.indexOf('\n', subjectStart);
+        }
+        String subject = text.substring(subjectStart, subjectEnd < 0 ? text.length() : subjectEnd);
+        // the lines after the subject start here; NO_REST when the subject is the last line
+        int rest = subjectEnd < 0 ? NO_REST : subjectEnd + 1;
         String safeSha = sha == null ? "" : sha;
 
-        Kind kind = kindOf(subject, parentCount);
+        Matcher header = HEADER.matcher(subject);
+        Kind kind = kindOf(subject, parentCount, header);
         if (kind != Kind.CONVENTIONAL) {
             boolean hasFooters = kind == Kind.FREE_TEXT || kind == Kind.REVERT || kind == Kind.FIXUP;
-            Sections s = hasFooters ? split(rest) : new Sections(join(rest), List.of());
+            Sections s = hasFooters ? split(text, rest) : new Sections(restText(text, rest), List.of());
             List<String> notes = kind == Kind.FREE_TEXT ? breakingNotes(s.footers) : List.of();
             String reverted = kind == Kind.REVERT ? revertedSha(s.body) : null;
             return new ConventionalCommit(safeSha, kind, null, null, !notes.isEmpty(), subject, subject,
                     s.body, s.footers, notes, reverted);
         }
-        Matcher header = HEADER.matcher(subject);
-        header.matches();
         String type = header.group(1).toLowerCase(Locale.ROOT);
         String description = header.group(4).strip();
-        Sections s = split(rest);
+        Sections s = split(text, rest);
         List<String> notes = new ArrayList<>(breakingNotes(s.footers));
         boolean bang = header.group(3) != null;
         if (bang && notes.isEmpty()) {
@@ -99,43 +107,52 @@ public final class CommitParser {
                 subject, s.body, s.footers, notes, reverted);
     }
 
-    private static Kind kindOf(String subject, int parentCount) {
-        if (parentCount > 1 || MERGE_SUBJECT.matcher(subject).matches()) {
+    /**
+     * The prefix checks only skip regexes that cannot match; each regex still decides, so the
+     * grammar is the patterns above.
+     *
+     * @param header {@link #HEADER}'s matcher over the subject; matched when the kind is conventional
+     */
+    private static Kind kindOf(String subject, int parentCount, Matcher header) {
+        if (parentCount > 1 || subject.startsWith("Merge") && MERGE_SUBJECT.matcher(subject).matches()) {
             return Kind.MERGE;
         }
-        if (REVERT_SUBJECT.matcher(subject).matches()) {
+        if ((subject.startsWith("Revert \"") || subject.startsWith("Reapply \""))
+                && REVERT_SUBJECT.matcher(subject).matches()) {
             return Kind.REVERT;
         }
-        if (FIXUP_SUBJECT.matcher(subject).matches()) {
+        if ((subject.startsWith("fixup! ") || subject.startsWith("squash! ") || subject.startsWith("amend! "))
+                && FIXUP_SUBJECT.matcher(subject).matches()) {
             return Kind.FIXUP;
         }
-        if (HEADER.matcher(subject).matches()) {
+        if (header.matches()) {
             return Kind.CONVENTIONAL;
         }
         return HEADER_ATTEMPT.matcher(subject).matches() ? Kind.INVALID : Kind.FREE_TEXT;
     }
 
-    /** Lines with any line ending removed; leading blank lines skipped; at least one (maybe empty). */
-    private static List<String> lines(String message) {
-        String text = message == null ? "" : message.replace("\r\n", "\n").replace('\r', '\n');
-        List<String> all = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
-        while (all.size() > 1 && all.get(0).isBlank()) {
-            all.remove(0);
-        }
-        return all;
-    }
-
     private record Sections(String body, List<Footer> footers) {}
 
-    private static Sections split(List<String> rest) {
-        int start = footerStart(rest);
+    /**
+     * Body and footers of the lines from {@code rest} to the end of {@code text} (LF line ends),
+     * read in place rather than split into lines: most of a long body is only copied.
+     */
+    private static Sections split(String text, int rest) {
+        if (rest == NO_REST) {
+            return new Sections("", List.of());
+        }
+        Matcher m = FOOTER.matcher(text);
+        int start = footerStart(text, rest, m);
+        if (start < 0) {
+            return new Sections(restText(text, rest), List.of());
+        }
         List<Footer> footers = new ArrayList<>();
         String token = null;
         String separator = null;
         StringBuilder value = new StringBuilder();
-        for (String line : rest.subList(start, rest.size())) {
-            Matcher m = FOOTER.matcher(line);
-            if (m.matches()) {
+        for (int line = start; line <= text.length(); ) {
+            int end = lineEnd(text, line);
+            if (mayStartFooter(text, line, end) && m.region(line, end).matches()) {
                 if (token != null) {
                     footers.add(new Footer(token, separator, value.toString().strip()));
                 }
@@ -144,28 +161,54 @@ public final class CommitParser {
                 value.setLength(0);
                 value.append(m.group(3));
             } else {
-                value.append('\n').append(line);
+                value.append('\n').append(text, line, end);
             }
+            line = end + 1;
         }
-        if (token != null) {
-            footers.add(new Footer(token, separator, value.toString().strip()));
-        }
-        return new Sections(join(rest.subList(0, start)), footers);
+        footers.add(new Footer(token, separator, value.toString().strip()));
+        String body = start == rest ? "" : text.substring(rest, start - 1).strip();
+        return new Sections(body, footers);
     }
 
-    /** Index of the first line of the first paragraph that starts with a footer token, or size. */
-    private static int footerStart(List<String> rest) {
-        for (int i = 0; i < rest.size(); i++) {
-            boolean paragraphStart = i == 0 || rest.get(i - 1).isBlank();
-            if (paragraphStart && FOOTER.matcher(rest.get(i)).matches()) {
-                return i;
+    /** Offset of the first line of the first paragraph that starts with a footer token, or -1. */
+    private static int footerStart(String text, int rest, Matcher footer) {
+        boolean paragraphStart = true;
+        for (int line = rest; line <= text.length(); ) {
+            int end = lineEnd(text, line);
+            if (paragraphStart && mayStartFooter(text, line, end) && footer.region(line, end).matches()) {
+                return line;
             }
+            paragraphStart = isBlank(text, line, end);
+            line = end + 1;
         }
-        return rest.size();
+        return -1;
     }
 
-    private static String join(List<String> lines) {
-        return String.join("\n", lines).strip();
+    /** A footer token starts with an ASCII letter or digit ({@link #FOOTER}). */
+    private static boolean mayStartFooter(String text, int line, int end) {
+        if (line == end) {
+            return false;
+        }
+        char c = text.charAt(line);
+        return c < 128 && Character.isLetterOrDigit(c);
+    }
+
+    private static int lineEnd(String text, int line) {
+        int end = text.indexOf('\n', line);
+        return end < 0 ? text.length() : end;
+    }
+
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String restText(String text, int rest) {
+        return rest == NO_REST ? "" : text.substring(rest).strip();
     }
 
     private static List<String> breakingNotes(List<Footer> footers) {

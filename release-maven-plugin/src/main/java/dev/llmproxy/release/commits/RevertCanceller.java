@@ -2,11 +2,12 @@ package dev.llmproxy.release.commits;
 
 import dev.llmproxy.release.commits.ConventionalCommit.Kind;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Removes a revert and the commit it reverts when both are in the same range (issue #2, item 4),
@@ -22,23 +23,23 @@ public final class RevertCanceller {
     private RevertCanceller() {}
 
     /**
-     * Linear in the range apart from sorting the SHAs once when it has a revert (a revert's target
-     * is found by binary search, not by scanning the older commits: a range of 300,000 commits with
-     * reverts of commits outside it would otherwise be quadratic).
+     * Linear in the range: a revert's target is looked up in an index of the commits that reverts
+     * name, not found by scanning the older commits (a range of 300,000 commits with reverts of
+     * commits outside it would otherwise be quadratic).
      *
      * @param newestFirst the commits of a range in git log order (newest first)
      * @return the same commits in the same order without cancelled pairs
      */
     public static List<ConventionalCommit> cancel(List<ConventionalCommit> newestFirst) {
         boolean[] cancelled = new boolean[newestFirst.size()];
-        ShaIndex index = null;
+        TargetIndex index = null;
         for (int i = 0; i < newestFirst.size(); i++) {
             ConventionalCommit revert = newestFirst.get(i);
             if (cancelled[i] || !reverts(revert)) {
                 continue;
             }
             if (index == null) {
-                index = new ShaIndex(newestFirst);
+                index = new TargetIndex(newestFirst);
             }
             int target = index.firstOlder(revert.revertedSha(), i, cancelled);
             if (target >= 0) {
@@ -59,46 +60,42 @@ public final class RevertCanceller {
         return c.revertedSha() != null && (c.kind() == Kind.REVERT || c.kind() == Kind.CONVENTIONAL);
     }
 
-    /** The range's non-empty SHAs in lower case, sorted, with their positions (ascending among equal SHAs). */
-    private static final class ShaIndex {
-        private final String[] shas;
-        private final int[] positions;
+    /**
+     * The positions of the commits whose SHA (lower case) starts with a target some revert names,
+     * ascending: built in one pass over the range with one hash look-up per commit and distinct
+     * target length, rather than by sorting every SHA of the range.
+     */
+    private static final class TargetIndex {
+        private final Map<String, List<Integer>> positionsByTarget = new HashMap<>();
 
-        ShaIndex(List<ConventionalCommit> newestFirst) {
-            Integer[] order = IntStream.range(0, newestFirst.size())
-                    .filter(i -> !newestFirst.get(i).sha().isEmpty())
-                    .boxed()
-                    .toArray(Integer[]::new);
-            String[] lower = newestFirst.stream().map(c -> c.sha().toLowerCase(Locale.ROOT)).toArray(String[]::new);
-            Arrays.sort(order, Comparator.comparing((Integer i) -> lower[i]));
-            shas = new String[order.length];
-            positions = new int[order.length];
-            for (int k = 0; k < order.length; k++) {
-                shas[k] = lower[order[k]];
-                positions[k] = order[k];
+        TargetIndex(List<ConventionalCommit> newestFirst) {
+            Set<Integer> lengths = new TreeSet<>();
+            for (ConventionalCommit c : newestFirst) {
+                if (reverts(c)) {
+                    positionsByTarget.putIfAbsent(c.revertedSha(), new ArrayList<>());
+                    lengths.add(c.revertedSha().length());
+                }
+            }
+            for (int i = 0; i < newestFirst.size(); i++) {
+                String sha = newestFirst.get(i).sha().toLowerCase(Locale.ROOT);
+                for (int length : lengths) {
+                    List<Integer> positions = sha.isEmpty() || sha.length() < length ? null
+                            : positionsByTarget.get(sha.length() == length ? sha : sha.substring(0, length));
+                    if (positions != null) {
+                        positions.add(i);
+                    }
+                }
             }
         }
 
         /** @return the first position after {@code after}, not cancelled, whose SHA starts with {@code prefix}; -1 if none */
         int firstOlder(String prefix, int after, boolean[] cancelled) {
-            int low = 0;
-            int high = shas.length;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (shas[mid].compareTo(prefix) < 0) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
+            for (int position : positionsByTarget.get(prefix)) {
+                if (position > after && !cancelled[position]) {
+                    return position;
                 }
             }
-            int first = -1;
-            for (int k = low; k < shas.length && shas[k].startsWith(prefix); k++) {
-                int position = positions[k];
-                if (position > after && !cancelled[position] && (first < 0 || position < first)) {
-                    first = position;
-                }
-            }
-            return first;
+            return -1;
         }
     }
 }

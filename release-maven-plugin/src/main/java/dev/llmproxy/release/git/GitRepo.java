@@ -63,6 +63,12 @@ public final class GitRepo implements AutoCloseable {
     private final Git git;
     private final Path workTree;
     private String gitExecutable = "git";
+    /**
+     * The commits {@link #isAncestor} parsed (headers only, no bodies), kept for the next {@link
+     * #walk}: finding the last release walks the same range that is then read, and JGit's parse of
+     * each commit and its object map are most of a walk's cost. Released by {@link #walk}.
+     */
+    private RevWalk parsedHistory;
 
     private GitRepo(Repository repository) {
         this.repository = repository;
@@ -229,14 +235,22 @@ public final class GitRepo implements AutoCloseable {
      * @throws ReleaseException when either commit is unknown
      */
     public boolean isAncestor(String ancestorSha, String descendantSha) {
-        try (RevWalk walk = new RevWalk(repository)) {
-            walk.setRetainBody(false); // it walks the whole range: keeping every message would need memory per body byte
+        try {
+            RevWalk walk = parsedHistory();
             return walk.isMergedInto(walk.parseCommit(resolveCommit(ancestorSha)), walk.parseCommit(resolveCommit(descendantSha)));
         } catch (MissingObjectException e) {
             throw missingHistory(e);
         } catch (IOException e) {
             throw failure("compare commits " + ancestorSha + " and " + descendantSha, e);
         }
+    }
+
+    private RevWalk parsedHistory() {
+        if (parsedHistory == null) {
+            parsedHistory = new RevWalk(repository);
+            parsedHistory.setRetainBody(false); // it may walk the whole range: bodies are read again by walk, one at a time
+        }
+        return parsedHistory;
     }
 
     /**
@@ -249,17 +263,29 @@ public final class GitRepo implements AutoCloseable {
      *     null} for the whole history
      * @param toSha the newest commit to include (usually HEAD)
      * @param sink receives each commit; an exception it throws ends the walk and propagates unchanged
+     * @return true when {@code fromExclusiveSha} is {@code toSha} or one of its ancestors (a streamed
+     *     commit has it as a parent), so that the range is {@code git log from..to} of a release
+     *     reachable from {@code toSha}; true when {@code fromExclusiveSha} is null
      * @throws ReleaseException when a commit is unknown or history is missing (shallow clone)
      */
-    public void walk(String fromExclusiveSha, String toSha, Consumer<RawCommit> sink) {
-        try (RevWalk walk = new RevWalk(repository)) {
+    public boolean walk(String fromExclusiveSha, String toSha, Consumer<RawCommit> sink) {
+        try (RevWalk walk = parsedHistory()) {
+            parsedHistory = null;
+            walk.reset();
             walk.setRetainBody(true);
             walk.sort(RevSort.COMMIT_TIME_DESC);
-            walk.markStart(walk.parseCommit(resolveCommit(toSha)));
-            if (fromExclusiveSha != null) {
-                walk.markUninteresting(walk.parseCommit(resolveCommit(fromExclusiveSha)));
+            RevCommit to = walk.parseCommit(resolveCommit(toSha));
+            walk.markStart(to);
+            RevCommit from = fromExclusiveSha == null ? null : walk.parseCommit(resolveCommit(fromExclusiveSha));
+            if (from != null) {
+                walk.markUninteresting(from);
             }
+            boolean reached = from == null || from.equals(to);
             for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
+                walk.parseBody(commit); // parsed by isAncestor without its body
+                for (int i = 0; i < commit.getParentCount() && !reached; i++) {
+                    reached = commit.getParent(i).equals(from);
+                }
                 PersonIdent author = commit.getAuthorIdent();
                 RawCommit raw = new RawCommit(
                         commit.name(),
@@ -271,6 +297,7 @@ public final class GitRepo implements AutoCloseable {
                 commit.disposeBody();
                 sink.accept(raw);
             }
+            return reached;
         } catch (MissingObjectException e) {
             throw missingHistory(e);
         } catch (IOException e) {
@@ -534,6 +561,9 @@ public final class GitRepo implements AutoCloseable {
     /** Closes the underlying JGit repository. */
     @Override
     public void close() {
+        if (parsedHistory != null) {
+            parsedHistory.close();
+        }
         repository.close();
     }
 

@@ -203,20 +203,39 @@ public final class NotesBuilder {
 
     private Set<Change> cancelledReverts() {
         Set<Change> cancelled = new HashSet<>();
+        List<Change> reverts = changes.stream().filter(c -> c.revertTarget != null || c.revertSubject != null).toList();
+        if (reverts.isEmpty()) {
+            return cancelled;
+        }
+        // indexed by what the reverts name only, not the whole range
+        Set<String> namedShas = new HashSet<>();
+        Set<String> namedSubjects = new HashSet<>();
+        for (Change revert : reverts) {
+            if (revert.revertTarget != null) {
+                namedShas.add(revert.revertTarget);
+            } else {
+                namedSubjects.add(revert.revertSubject);
+            }
+        }
         Map<String, Change> bySha = new HashMap<>();
         Map<String, Change> bySubject = new HashMap<>();
         for (Change c : changes) {
-            bySha.put(c.sha, c);
-            bySubject.putIfAbsent(c.subject, c);
+            if (namedShas.contains(c.sha)) {
+                bySha.put(c.sha, c);
+            }
+            if (namedSubjects.contains(c.subject)) {
+                bySubject.putIfAbsent(c.subject, c);
+            }
         }
-        for (Change revert : changes) {
+        for (Change revert : reverts) {
             if (revert.revertTarget != null) {
                 Change target = revert.revertTarget.length() == 40 ? bySha.get(revert.revertTarget)
                         : changes.stream().filter(c -> c.sha.startsWith(revert.revertTarget)).findFirst().orElse(null);
                 if (target != null) {
                     cancelled.add(target);
                     cancelled.add(revert);
-                } else if (revertedInRange.stream().anyMatch(s -> s.startsWith(revert.revertTarget))) {
+                } else if (revertedInRange.contains(revert.revertTarget)
+                        || revertedInRange.stream().anyMatch(s -> s.startsWith(revert.revertTarget))) {
                     cancelled.add(revert);
                 }
             } else if (revert.revertSubject != null) {

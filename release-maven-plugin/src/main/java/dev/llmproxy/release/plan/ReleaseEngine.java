@@ -161,8 +161,8 @@ public final class ReleaseEngine {
             try {
                 git.requireCompleteHistory();
                 reactor = ReactorVersions.load(settings.root());
-                NotesBuilder notesBuilder = new NotesBuilder(notesConfig());
-                decision = new ReleasePlanner(settings, log, notesBuilder::add).decide(git, reactor);
+                NotesConfig notesConfig = notesConfig();
+                decision = new ReleasePlanner(settings, log, () -> new NotesBuilder(notesConfig)).decide(git, reactor);
                 warnIfPomIsAhead();
                 List<String> files = releaseFiles();
                 if (changesWorkTree && releasesLocally()) {
@@ -170,7 +170,7 @@ public final class ReleaseEngine {
                 }
                 repository = repository();
                 renderer = new MarkdownRenderer(settings.notes().bodyLimit());
-                notes = decision.releases() ? notes(notesBuilder) : null;
+                notes = decision.releases() ? notes(decision.notes()) : null;
                 body = notes == null ? null : renderer.releaseBody(notes) + appendix();
                 assets = withGitHub && decision.releases() ? assets() : List.of();
                 ReleasePlan.GitHubAction github = withGitHub && decision.releases() ? gitHubPreview() : null;

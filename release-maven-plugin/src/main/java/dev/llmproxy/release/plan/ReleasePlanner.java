@@ -6,6 +6,7 @@ import dev.llmproxy.release.commits.CommitParser;
 import dev.llmproxy.release.commits.ConventionalCommit;
 import dev.llmproxy.release.git.GitRepo;
 import dev.llmproxy.release.git.TagRef;
+import dev.llmproxy.release.notes.NotesBuilder;
 import dev.llmproxy.release.pom.ReactorVersions;
 import dev.llmproxy.release.version.BumpDecider;
 import dev.llmproxy.release.version.BumpDecision;
@@ -25,7 +26,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Decides what to release from git history and configuration, without changing anything: the
@@ -43,15 +44,16 @@ final class ReleasePlanner {
     private final ReleaseSettings settings;
     private final ReleaseLog log;
     private final TagNaming naming;
-    private final Consumer<ConventionalCommit> notes;
+    private final Supplier<NotesBuilder> notes;
 
     /**
      * @param settings the goal's parameters
      * @param log where warnings go
-     * @param notes receives every parsed commit of the range, newest first, whole (the notes
-     *     builder), so that the decision itself keeps commits without their bodies
+     * @param notes makes the notes builder that receives every parsed commit of the range, newest
+     *     first, whole, so that the decision itself keeps commits without their bodies (one per
+     *     range read: see {@link Decision#notes()})
      */
-    ReleasePlanner(ReleaseSettings settings, ReleaseLog log, Consumer<ConventionalCommit> notes) {
+    ReleasePlanner(ReleaseSettings settings, ReleaseLog log, Supplier<NotesBuilder> notes) {
         this.settings = settings;
         this.log = log;
         this.naming = new TagNaming(settings.tagPrefix());
@@ -71,6 +73,7 @@ final class ReleasePlanner {
      * @param commits the commits of the range, newest first, without bodies
      * @param counts the commits counted by kind
      * @param knownReleases every release version tagged in the repository
+     * @param notes the notes builder that received the commits of the range
      */
     record Decision(
             String targetSha,
@@ -82,7 +85,8 @@ final class ReleasePlanner {
             boolean alreadyReleased,
             List<ConventionalCommit> commits,
             BumpDecision.Counts counts,
-            List<SemVer> knownReleases) {
+            List<SemVer> knownReleases,
+            NotesBuilder notes) {
 
         boolean releases() {
             return version != null;
@@ -101,7 +105,12 @@ final class ReleasePlanner {
         for (TagRef ref : git.tags()) {
             tagCommits.put(ref.name(), ref.commitSha());
         }
-        ReleaseHistory all = ReleaseHistory.of(tagCommits, naming, sha -> git.isAncestor(sha, head));
+        BumpPolicy policy = new BumpPolicy(
+                BumpPolicy.parseTypes(settings.releaseTypes()), !settings.breakingBumpsMajorBefore1(), false);
+        Range fromHighest = readFromHighestRelease(git, tagCommits, head, policy);
+        ReleaseHistory all = fromHighest != null
+                ? ReleaseHistory.of(tagCommits, naming, fromHighest.fromSha()::equals)
+                : ReleaseHistory.of(tagCommits, naming, sha -> git.isAncestor(sha, head));
         if (!all.ignoredTags().isEmpty()) {
             log.warn("ignoring tags that are not release tags (" + settings.tagPrefix() + "X.Y.Z): "
                     + String.join(", ", all.ignoredTags()));
@@ -121,10 +130,10 @@ final class ReleasePlanner {
                 settings.preRelease(),
                 reactor.version(),
                 settings.initialVersion());
-        BumpPolicy policy = new BumpPolicy(
-                BumpPolicy.parseTypes(settings.releaseTypes()), !settings.breakingBumpsMajorBefore1(), false);
-        List<ConventionalCommit> commits = commits(
+        Range range = fromHighest != null ? fromHighest : read(
                 git, all.lastRelease().map(ReleaseTag::commitSha).orElse(null), head, new BumpView(policy.typeLevels().keySet()));
+        range.invalidCommits().forEach(log::warn);
+        List<ConventionalCommit> commits = range.commits();
         BumpDecision decision = new BumpDecider(policy).decide(request, all, commits);
         SemVer version = decision.version();
         return new Decision(
@@ -137,7 +146,29 @@ final class ReleasePlanner {
                 false,
                 commits,
                 decision.counts(),
-                known);
+                known,
+                range.notes());
+    }
+
+    /**
+     * Most often the highest release tag is the last release. Its range is read first, and that walk
+     * tells whether the tag is reachable from HEAD, so that history is walked once instead of once to
+     * find the last release and again to read it.
+     *
+     * @return the range from the highest release tag, or null when that tag is not reachable from
+     *     HEAD (the range read is dropped), when there is no release tag, or when a tag is on HEAD or
+     *     release.tag is set (other decisions, see {@link #existingTag})
+     */
+    private Range readFromHighestRelease(GitRepo git, Map<String, String> tagCommits, String head, BumpPolicy policy) {
+        if (settings.existingTag() != null || tagCommits.containsValue(head)) {
+            return null;
+        }
+        Optional<ReleaseTag> highest = ReleaseHistory.of(tagCommits, naming, sha -> false).releases().stream().findFirst();
+        if (highest.isEmpty()) {
+            return null;
+        }
+        Range range = read(git, highest.get().commitSha(), head, new BumpView(policy.typeLevels().keySet()));
+        return range.fromReachable() ? range : null;
     }
 
     /** The release tag to describe instead of deciding a new version: release.tag, or one on HEAD. */
@@ -169,8 +200,9 @@ final class ReleasePlanner {
         });
         ReleaseHistory before = ReleaseHistory.of(earlier, naming, sha -> git.isAncestor(sha, tag.commitSha()));
         ReleaseTag previous = before.lastRelease().orElse(null);
-        List<ConventionalCommit> commits = commits(
-                git, previous == null ? null : previous.commitSha(), tag.commitSha(), new BumpView(Set.of()));
+        Range range = read(git, previous == null ? null : previous.commitSha(), tag.commitSha(), new BumpView(Set.of()));
+        range.invalidCommits().forEach(log::warn);
+        List<ConventionalCommit> commits = range.commits();
         boolean atHead = tag.commitSha().equals(git.headSha());
         String reason = atHead
                 ? tag.name() + " already points at HEAD"
@@ -185,22 +217,41 @@ final class ReleasePlanner {
                 atHead,
                 commits,
                 BumpDecider.count(commits),
-                known);
+                known,
+                range.notes());
     }
 
     /**
-     * Walks the range once: every parsed commit goes whole to the notes, and to the decision only
-     * what it reads, so that the heap grows with the releasing commits, not with the history.
+     * One range read from history.
+     *
+     * @param fromSha the release commit the range starts after, or null for the whole history
+     * @param fromReachable {@code fromSha} is reachable from the range's end (always true for null)
+     * @param commits the commits as the decision keeps them ({@link BumpView}), newest first
+     * @param notes the notes builder that received every commit whole
+     * @param invalidCommits one warning per commit with an invalid header, for the log
      */
-    private List<ConventionalCommit> commits(GitRepo git, String fromExclusive, String to, BumpView view) {
+    private record Range(
+            String fromSha, boolean fromReachable, List<ConventionalCommit> commits, NotesBuilder notes, List<String> invalidCommits) {}
+
+    /**
+     * Walks the range once: every parsed commit goes whole to a new notes builder, and to the
+     * decision only what it reads, so that the heap grows with the releasing commits, not with the
+     * history.
+     */
+    private Range read(GitRepo git, String fromExclusive, String to, BumpView view) {
         List<ConventionalCommit> commits = new ArrayList<>();
-        git.walk(fromExclusive, to, raw -> {
+        NotesBuilder builder = notes.get();
+        List<String> invalid = new ArrayList<>();
+        boolean reachable = git.walk(fromExclusive, to, raw -> {
             ConventionalCommit commit = CommitParser.parse(raw.sha(), raw.message(), raw.parentCount());
-            notes.accept(commit);
-            warnIfInvalid(commit);
+            builder.add(commit);
+            if (commit.kind() == ConventionalCommit.Kind.INVALID) {
+                invalid.add("commit " + commit.shortSha() + " '" + commit.subject()
+                        + "' is not a valid Conventional Commits header and is not counted");
+            }
             commits.add(view.keep(commit));
         });
-        return commits;
+        return new Range(fromExclusive, reachable, commits, builder, invalid);
     }
 
     /**
@@ -243,13 +294,6 @@ final class ReleasePlanner {
                 }
             }
             return false;
-        }
-    }
-
-    private void warnIfInvalid(ConventionalCommit c) {
-        if (c.kind() == ConventionalCommit.Kind.INVALID) {
-            log.warn("commit " + c.shortSha() + " '" + c.subject()
-                    + "' is not a valid Conventional Commits header and is not counted");
         }
     }
 }

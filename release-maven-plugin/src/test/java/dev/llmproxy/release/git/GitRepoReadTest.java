@@ -269,6 +269,22 @@ class GitRepoReadTest {
         }
     }
 
+    @Test
+    void walkTellsWhetherTheStartOfTheRangeIsAnAncestorOfItsEnd() {
+        MergedHistory h = mergedHistory();
+
+        try (GitRepo git = GitRepo.open(h.repo().dir())) {
+            assertTrue(git.walk(h.root(), h.merge(), c -> {}));
+            assertTrue(git.walk(h.feature(), h.merge(), c -> {}), "reached through the merge's second parent");
+            assertTrue(git.walk(h.merge(), h.merge(), c -> {}), "a commit is its own ancestor");
+            assertTrue(git.walk(null, h.merge(), c -> {}));
+            List<String> streamed = new ArrayList<>();
+            assertFalse(git.walk(h.unmerged(), h.merge(), c -> streamed.add(c.sha())));
+            assertEquals(List.of(h.merge(), h.main(), h.feature()), streamed, "the range is still from..to");
+            assertFalse(git.walk(h.main(), h.feature(), c -> {}));
+        }
+    }
+
     private record MergedHistory(TestRepos repo, String root, String feature, String unmerged, String main, String merge) {}
 
     /** root; branch feature (merged into main with --no-ff); branch unmerged (never merged); main. */

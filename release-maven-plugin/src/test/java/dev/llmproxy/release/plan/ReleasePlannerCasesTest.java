@@ -323,15 +323,21 @@ class ReleasePlannerCasesTest {
         assertEquals("v1.1.0-rc.1 already points at HEAD", rerun.reason());
     }
 
-    @Test
-    void higherUnreachableTagIsNamed() {
+    /** v1.0.0 on main, then v2.0.0 on branch next, which main never merges; main checked out. */
+    private TestRepos withV2OnAnUnmergedBranch() {
         TestRepos repo = repo();
         repo.c("-m", "feat: a");
         repo.ta("v1.0.0");
         repo.git("checkout", "-q", "-b", "next");
-        repo.c("-m", "feat!: b");
+        repo.c("-m", "feat!: b, only on next");
         repo.ta("v2.0.0");
         repo.git("checkout", "-q", "main");
+        return repo;
+    }
+
+    @Test
+    void higherUnreachableTagIsNamed() {
+        TestRepos repo = withV2OnAnUnmergedBranch();
         repo.c("-m", "fix: c");
         TestSettings settings = new TestSettings(repo.dir());
         settings.bump = "major";
@@ -339,6 +345,23 @@ class ReleasePlannerCasesTest {
         assertTrue(e.getMessage().contains("v2.0.0"), e.getMessage());
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("release tag v2.0.0 is higher than the last release v1.0.0")),
                 warnings.toString());
+    }
+
+    @Test
+    void higherUnreachableTagIsNotTheStartOfTheNotes() throws IOException {
+        TestRepos repo = withV2OnAnUnmergedBranch();
+        repo.c("-m", "fix: cure the leak");
+        repo.c("-m", "feat!(api): misplaced bang");
+        TestSettings settings = new TestSettings(repo.dir());
+        settings.version = "3.0.0";
+        ReleasePlan plan = dryRun(repo, settings);
+        assertEquals("3.0.0", plan.version());
+        assertEquals("v1.0.0", plan.previousTag());
+        String notes = notes(repo);
+        assertEquals(1, notes.split("cure the leak", -1).length - 1, notes);
+        assertFalse(notes.contains("only on next"), notes);
+        assertFalse(notes.contains("feat: a"), notes);
+        assertEquals(1, warnings.stream().filter(w -> w.contains("misplaced bang")).count(), warnings.toString());
     }
 
     @Test
