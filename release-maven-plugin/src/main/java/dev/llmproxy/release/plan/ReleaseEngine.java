@@ -54,6 +54,9 @@ public final class ReleaseEngine {
     /** Where the release body goes, relative to the reactor root. */
     public static final String NOTES_FILE = "target/release/notes.md";
 
+    private static final String DETACHED_HEAD =
+            "HEAD is detached: check out the branch to release (git switch main), then rerun";
+
     private final ReleaseSettings settings;
     private final ReleaseLog log;
     private final RetryPolicy retry;
@@ -122,7 +125,7 @@ public final class ReleaseEngine {
             if (!run.decision.releases() || settings.dryRun()) {
                 return run.plan;
             }
-            if (!run.decision.alreadyReleased() && settings.existingTag() == null) {
+            if (run.makesNewRelease()) {
                 run.writePoms();
                 run.writeChangelog();
                 if (settings.commit()) {
@@ -183,8 +186,14 @@ public final class ReleaseEngine {
             }
         }
 
+        /** @return whether this run makes a new release, rather than describing an existing tag */
+        boolean makesNewRelease() {
+            return decision.releases() && !decision.alreadyReleased() && settings.existingTag() == null;
+        }
+
+        /** @return whether this run changes files, commits or tags (a new release, not a dry run) */
         boolean releasesLocally() {
-            return decision.releases() && !decision.alreadyReleased() && settings.existingTag() == null && !settings.dryRun();
+            return makesNewRelease() && !settings.dryRun();
         }
 
         private String repository() {
@@ -371,7 +380,7 @@ public final class ReleaseEngine {
         /** @return the files the release commit holds: the reactor's changed poms and the changelog */
         private List<String> releaseFiles() {
             List<String> files = new ArrayList<>();
-            if (decision.releases() && !decision.alreadyReleased() && settings.existingTag() == null) {
+            if (makesNewRelease()) {
                 files.addAll(releasedReactorFiles(decision.version().toString()));
                 files.add(settings.notes().changelogFile());
             }
@@ -508,7 +517,7 @@ public final class ReleaseEngine {
                         + " or do not push (release.push=false), then rerun");
             }
             if (settings.commit() && git.currentBranch().isEmpty()) {
-                throw new ReleaseException("HEAD is detached: check out the branch to release (git switch main), then rerun");
+                throw new ReleaseException(DETACHED_HEAD);
             }
             Optional<String> tagged = git.tagTarget(decision.tag());
             if (tagged.isPresent() && !tagged.get().equals(decision.targetSha())) {
@@ -562,8 +571,7 @@ public final class ReleaseEngine {
         }
 
         private void push() {
-            String branch = git.currentBranch().orElseThrow(() -> new ReleaseException(
-                    "HEAD is detached: check out the branch to release (git switch main), then rerun"));
+            String branch = git.currentBranch().orElseThrow(() -> new ReleaseException(DETACHED_HEAD));
             git.pushAtomic(settings.remote(), branch, decision.tag(), Optional.ofNullable(settings.github().token()));
             log.info("Pushed " + branch + " and " + decision.tag() + " to " + settings.remote());
         }
@@ -577,10 +585,7 @@ public final class ReleaseEngine {
             if (!outcome.draft()) {
                 notifyReleased(outcome);
             }
-            plan = new ReleasePlan(plan.schemaVersion(), plan.repository(), plan.headSha(), plan.previousTag(),
-                    plan.previousVersion(), plan.version(), plan.tag(), plan.bump(), plan.reason(), plan.alreadyReleased(),
-                    plan.commits(), plan.files(), plan.notesFile(), plan.assets(), gitHubAction(outcome), plan.push(),
-                    plan.remote());
+            plan = plan.withGitHub(gitHubAction(outcome));
             PlanJson.write(plan, settings.root().resolve(PLAN_FILE));
             return plan;
         }

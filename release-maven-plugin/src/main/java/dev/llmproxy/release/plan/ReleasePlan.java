@@ -62,6 +62,15 @@ public record ReleasePlan(
         assets = assets == null ? List.of() : List.copyOf(assets);
     }
 
+    /**
+     * @param action what happened on GitHub
+     * @return the same plan with {@code github} replaced
+     */
+    public ReleasePlan withGitHub(GitHubAction action) {
+        return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
+                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote);
+    }
+
     /** @return true when the plan releases a version (a {@code version} is set) */
     public boolean releases() {
         return version != null;
