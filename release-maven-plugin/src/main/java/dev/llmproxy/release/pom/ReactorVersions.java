@@ -158,7 +158,8 @@ public final class ReactorVersions {
         if (Files.isRegularFile(target)) {
             collect(root, target, profile, seen, poms, missing);
         } else {
-            missing.putIfAbsent(relative(root, target), "listed by " + lister.relativePath + " for profile '" + profile
+            Path pom = target.getFileName().toString().endsWith(".xml") ? target : target.resolve("pom.xml");
+            missing.putIfAbsent(relative(root, pom), "listed by " + lister.relativePath + " for profile '" + profile
                     + "' only, and does not exist; Maven builds the default reactor without it");
         }
     }
