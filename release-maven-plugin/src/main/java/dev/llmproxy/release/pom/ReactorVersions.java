@@ -192,14 +192,15 @@ public final class ReactorVersions {
 
     /**
      * The poms a version change leaves alone, and why: profile-only modules whose pom does not
-     * exist, then independently versioned projects ({@link #independentlyVersioned()}).
+     * exist, then independently versioned projects ({@link #independentlyVersioned()}), whose own
+     * version is kept (their references to reactor modules still move).
      *
      * @return relative path (forward slashes) → one-line reason, in that order
      */
     public Map<String, String> skippedPoms() {
         Map<String, String> result = new LinkedHashMap<>(missingProfileModules);
-        independentlyVersioned().forEach((path, version) -> result.put(path, "version " + version
-                + " differs from the reactor's " + version() + ": independently versioned, left alone"));
+        independentlyVersioned().forEach((path, version) -> result.put(path, "own version " + version
+                + " differs from the reactor's " + version() + ": independently versioned, its version is kept"));
         return result;
     }
 

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * The warnings a {@link ReleaseHistory} calls for, one line each (issue #10 item 10, issue #12 item
- * 5): tags that are not release tags; tags of another style that look like releases; release tags
+ * 5): tags that are not release tags; tags of another style that look like releases, above the last
+ * release or when there is none; release tags
  * of one version that differ only in build metadata (and which one is taken); higher tags that HEAD
  * cannot reach, stable (no version at or below it is proposed) or pre-release (no refusal). Pure.
  */
@@ -24,14 +25,18 @@ public final class TagWarnings {
      */
     public static List<String> of(ReleaseHistory history, TagNaming naming) {
         List<String> lines = new ArrayList<>();
-        Set<String> lookalikeNames = history.lookalikes().stream().map(ReleaseTag::name).collect(Collectors.toSet());
+        // look-alikes below the last release are an old tag style and cannot be undercut: listed as ignored
+        List<ReleaseTag> lookalikes = history.lookalikes().stream()
+                .filter(t -> history.lastRelease().map(last -> t.version().compareTo(last.version()) > 0).orElse(true))
+                .toList();
+        Set<String> lookalikeNames = lookalikes.stream().map(ReleaseTag::name).collect(Collectors.toSet());
         List<String> ignored = history.ignoredTags().stream().filter(n -> !lookalikeNames.contains(n)).toList();
         if (!ignored.isEmpty()) {
             String styles = naming.readPrefixes().stream().map(p -> p + "X.Y.Z").collect(Collectors.joining(" or "));
             lines.add("ignoring tags that are not release tags (" + styles + "): " + String.join(", ", ignored));
         }
-        if (!history.lookalikes().isEmpty()) {
-            lines.add("tags " + names(history.lookalikes()) + " look like releases of this project but are not read"
+        if (!lookalikes.isEmpty()) {
+            lines.add("tags " + names(lookalikes) + " look like releases of this project but are not read"
                     + " (release.tagPrefix=" + naming.prefix() + ", release.tagPrefixes=" + naming.describeReadPrefixes()
                     + "): add their prefix to release.tagPrefixes to read them; no version at or below the highest"
                     + " of them is proposed");

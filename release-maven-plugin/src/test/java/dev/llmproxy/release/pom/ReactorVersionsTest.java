@@ -374,7 +374,7 @@ class ReactorVersionsTest {
                   <artifactId>tool</artifactId><version>3.2.0</version>
                 </project>
                 """);
-        assertEquals(Map.of("tool/pom.xml", "version 3.2.0 differs from the reactor's 1.0.0: independently versioned, left alone"),
+        assertEquals(Map.of("tool/pom.xml", "own version 3.2.0 differs from the reactor's 1.0.0: independently versioned, its version is kept"),
                 ReactorVersions.load(dir).skippedPoms());
     }
 

@@ -166,6 +166,15 @@ class ReleaseHistoryTest {
                 TagWarnings.of(history, V));
     }
 
+    @Test
+    void lookalikesBelowTheLastReleaseAreAnOldStyleAndNotWarnedAbout() {
+        ScriptedRepo repo = new ScriptedRepo().c("feat: a").ta("1.102.0").c("feat: b").ta("v1.103.0").c("fix: c");
+        ReleaseHistory history = repo.history();
+        assertEquals(List.of("1.102.0"), names(history.lookalikes()));
+        assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): 1.102.0"), TagWarnings.of(history, V),
+                "listed among the ignored tags, without the look-alike warning");
+    }
+
     private static List<String> names(List<ReleaseTag> tags) {
         return tags.stream().map(ReleaseTag::name).toList();
     }
