@@ -387,6 +387,26 @@ class ReleasePlannerCasesTest {
         assertEquals("1.0.1", plan.version());
         assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): nightly, v1, v1.02.0"), warnings);
     }
+    /** A lower tag on a maintenance branch is not the previous release of a tag on HEAD. */
+    @Test
+    void describingATagTakesTheReachableLowerTagNotOneOnAMaintenanceBranch() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        repo.ta("v1.4.0");
+        repo.git("checkout", "-q", "-b", "maint-1.4");
+        repo.c("-m", "fix: only on the maintenance line");
+        repo.ta("v1.4.1");
+        repo.git("checkout", "-q", "main");
+        repo.c("-m", "feat: b");
+        repo.ta("v1.5.0");
+
+        ReleasePlan plan = dryRun(repo);
+        assertTrue(plan.alreadyReleased());
+        assertEquals("v1.5.0", plan.tag());
+        assertEquals("v1.4.0", plan.previousTag());
+        assertEquals(1, plan.commits().total());
+    }
+
     /** Issue #12 item 5: tags changed style ({@code 1.x}, then {@code v1.x}); one history with release.tagPrefixes. */
     @Test
     void unprefixedThenPrefixedTagsReadAsOneHistory() {

@@ -420,6 +420,18 @@ class ReactorVersionsTest {
     }
 
     @Test
+    void aPomChangedOnDiskAfterReadingIsNotOverwritten() throws IOException {
+        write("pom.xml", P1.formatted("1.0.0"));
+        ReactorVersions reactor = ReactorVersions.load(dir);
+        String edited = P1.formatted("1.0.0").replace("keep in sync", "edited meanwhile");
+        write("pom.xml", edited);
+
+        ReleaseException e = assertThrows(ReleaseException.class, () -> reactor.apply("1.1.0"));
+        assertEquals("pom.xml changed since the reactor was read: rerun", e.getMessage());
+        assertEquals(edited, read("pom.xml"));
+    }
+
+    @Test
     void rerunAtTheNewVersionChangesNothing() throws IOException {
         write("pom.xml", P1.formatted("1.5.0"));
         byte[] before = bytes("pom.xml");

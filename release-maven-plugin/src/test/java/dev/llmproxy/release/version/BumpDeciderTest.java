@@ -298,6 +298,14 @@ class BumpDeciderTest {
         assertEquals(true, e.getMessage().startsWith("tag v1.4.5 on commit e000001 is not reachable from HEAD"), e.getMessage());
     }
 
+    /** Counters that are not numbers, or too long for a long, are skipped, not parsed. */
+    @Test
+    void trainSkipsCountersThatAreNotSmallNumbers() {
+        ScriptedRepo repo = after("v1.4.0", "feat: a").tagElsewhere("v1.5.0-rc.beta").tagElsewhere("v1.5.0-rc.2")
+                .tagElsewhere("v1.5.0-rc.123456789012345678");
+        assertEquals("1.5.0-rc.3", repo.bump(request("auto", "rc")).version().toString());
+    }
+
     @Test
     void trainNeverReusesANumberNorGoesBelowAStableRelease() {
         ScriptedRepo skipped = after("v1.3.0-rc.1", "fix: a").tagElsewhere("v1.3.0-rc.3");
