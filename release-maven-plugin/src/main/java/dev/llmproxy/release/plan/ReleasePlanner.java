@@ -123,15 +123,16 @@ final class ReleasePlanner {
         ReleaseHistory read = fromHighest != null
                 ? ReleaseHistory.of(tagCommits, withLookalikes, fromHighest.fromSha()::equals)
                 : ReleaseHistory.of(tagCommits, withLookalikes, sha -> git.isAncestor(sha, head));
+        List<SemVer> known = read.releases().stream().map(ReleaseTag::version).toList();
+
+        Optional<ReleaseTag> existing = existingTag(read, head);
+        if (existing.isPresent()) {
+            TagWarnings.of(read, withLookalikes).forEach(log::warn);
+            return released(git, tagCommits, existing.get(), known);
+        }
         PreviousRelease previousRelease = PreviousRelease.resolve(settings.previousTag(), read, tagCommits, git, head, log);
         ReleaseHistory all = previousRelease.history();
         TagWarnings.of(all, withLookalikes).forEach(log::warn);
-        List<SemVer> known = all.releases().stream().map(ReleaseTag::version).toList();
-
-        Optional<ReleaseTag> existing = existingTag(all, head);
-        if (existing.isPresent()) {
-            return released(git, tagCommits, existing.get(), known);
-        }
         BumpRequest request = new BumpRequest(
                 BumpRequest.Mode.parse(settings.bump()),
                 settings.explicitVersion(),
@@ -207,8 +208,10 @@ final class ReleasePlanner {
             }
         });
         ReleaseHistory before = ReleaseHistory.of(earlier, naming, sha -> git.isAncestor(sha, tag.commitSha()));
-        ReleaseTag previous = before.lastRelease().orElse(null);
-        Range range = read(git, previous == null ? null : previous.commitSha(), tag.commitSha(), new BumpView(Set.of()));
+        // release.previousTag also starts the notes of the tag it preceded (CI on that tag's push)
+        PreviousRelease start = PreviousRelease.resolve(settings.previousTag(), before, tagCommits, git, tag.commitSha(), log);
+        ReleaseTag previous = start.history().lastRelease().orElse(null);
+        Range range = read(git, start.rangeStart(), tag.commitSha(), new BumpView(Set.of()));
         range.invalidCommits().forEach(log::warn);
         List<ConventionalCommit> commits = range.commits();
         boolean atHead = tag.commitSha().equals(git.headSha());

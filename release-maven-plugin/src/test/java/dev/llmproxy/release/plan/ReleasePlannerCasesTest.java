@@ -507,6 +507,12 @@ class ReleasePlannerCasesTest {
         assertEquals("patch: first release 1.0.0 from the pom version 1.0.0-SNAPSHOT; 2 fix commits, first "
                 + repo.sha("HEAD~1").substring(0, 7) + " fix: b; commits after " + released.substring(0, 7)
                 + " (release.previousTag)", plan.reason());
+
+        repo.ta("v1.0.0");
+        ReleasePlan tagged = dryRun(repo, settings);
+        assertTrue(tagged.alreadyReleased());
+        assertEquals(2, tagged.commits().total(), "CI on the tag's push: the notes start after release.previousTag too");
+        assertEquals(List.of(), warnings);
     }
 
     @Test
