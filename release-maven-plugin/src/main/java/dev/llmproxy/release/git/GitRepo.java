@@ -228,6 +228,15 @@ public final class GitRepo implements AutoCloseable {
     }
 
     /**
+     * @param revision a commit SHA-1 (full or abbreviated), tag, branch or any revision git understands
+     * @return the full SHA-1 of the commit it names (a tag peeled)
+     * @throws ReleaseException when it names no commit of this repository
+     */
+    public String resolveCommitSha(String revision) {
+        return resolveCommit(revision).name();
+    }
+
+    /**
      * @param ancestorSha a commit SHA-1 (full or abbreviated) or any revision git understands
      * @param descendantSha likewise
      * @return true when {@code ancestorSha} is reachable from {@code descendantSha} (a commit is its

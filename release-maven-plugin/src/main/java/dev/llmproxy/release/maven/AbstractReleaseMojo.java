@@ -144,6 +144,17 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     @Parameter(property = "release.notify.webhook")
     String notifyWebhook;
 
+    /**
+     * Further prefixes of tags read as releases, comma-separated; an empty entry is the empty prefix
+     * ({@code v,} reads v1.2.0 and 1.2.0). release.tagPrefix is always read and the only one written.
+     */
+    @Parameter(property = "release.tagPrefixes")
+    String tagPrefixes;
+
+    /** The previous release as a tag or commit SHA, when no release tag is reachable from HEAD. */
+    @Parameter(property = "release.previousTag")
+    String previousTag;
+
     /** Skip the goal. */
     @Parameter(property = "release.skip", defaultValue = "false")
     boolean skip;
@@ -206,7 +217,9 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
                         releaseName,
                         csv(assets),
                         notifyComments,
-                        blankToNull(notifyWebhook)));
+                        blankToNull(notifyWebhook)),
+                tagPrefixes,
+                blankToNull(previousTag));
     }
 
     private String token() {

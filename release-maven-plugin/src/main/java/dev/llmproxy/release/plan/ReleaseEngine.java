@@ -236,7 +236,7 @@ public final class ReleaseEngine {
 
         /** @return the highest stable release tag below the version that HEAD (the target) reaches */
         private Optional<ReleaseTag> lastStableBefore() {
-            TagNaming naming = new TagNaming(settings.tagPrefix());
+            TagNaming naming = ReleasePlanner.naming(settings);
             return git.tags().stream()
                     .flatMap(t -> naming.versionOf(t.name()).stream()
                             .filter(v -> !v.isPreRelease() && v.compareTo(decision.version()) < 0)
@@ -406,7 +406,9 @@ public final class ReleaseEngine {
                     assets.stream().map(p -> slashes(settings.root().relativize(p))).toList(),
                     github,
                     settings.push(),
-                    settings.remote());
+                    settings.remote(),
+                    reactor.skippedPoms().entrySet().stream()
+                            .map(e -> new ReleasePlan.SkippedPom(e.getKey(), e.getValue())).toList());
         }
 
         /**

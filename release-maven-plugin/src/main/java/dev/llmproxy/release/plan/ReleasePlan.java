@@ -29,10 +29,13 @@ import java.util.List;
  * @param github what happens on GitHub, or {@code null} when the goal does not touch GitHub
  * @param push whether the goal pushes the branch and tag (added key)
  * @param remote the remote pushed to (added key)
+ * @param skippedPoms the reactor poms the version change leaves alone, with the reason (added key,
+ *     issue #12 item 4): profile-only modules that do not exist, independently versioned modules
  */
 @JsonPropertyOrder({
     "schemaVersion", "repository", "headSha", "previousTag", "previousVersion", "version", "tag",
-    "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote"
+    "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote",
+    "skippedPoms"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReleasePlan(
@@ -52,7 +55,8 @@ public record ReleasePlan(
         List<String> assets,
         GitHubAction github,
         boolean push,
-        String remote) {
+        String remote,
+        List<SkippedPom> skippedPoms) {
 
     /** The {@code schemaVersion} this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -60,6 +64,7 @@ public record ReleasePlan(
     public ReleasePlan {
         files = files == null ? List.of() : List.copyOf(files);
         assets = assets == null ? List.of() : List.copyOf(assets);
+        skippedPoms = skippedPoms == null ? List.of() : List.copyOf(skippedPoms);
     }
 
     /**
@@ -68,13 +73,22 @@ public record ReleasePlan(
      */
     public ReleasePlan withGitHub(GitHubAction action) {
         return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
-                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote);
+                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, skippedPoms);
     }
 
     /** @return true when the plan releases a version (a {@code version} is set) */
     public boolean releases() {
         return version != null;
     }
+
+    /**
+     * A reactor pom the release leaves alone.
+     *
+     * @param path path relative to the reactor root, with {@code /} separators
+     * @param reason one line: why it is left alone
+     */
+    @JsonPropertyOrder({"path", "reason"})
+    public record SkippedPom(String path, String reason) {}
 
     /**
      * Counts of the commits between the previous release and HEAD.

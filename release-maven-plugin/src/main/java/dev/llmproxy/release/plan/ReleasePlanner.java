@@ -16,6 +16,7 @@ import dev.llmproxy.release.version.ReleaseHistory;
 import dev.llmproxy.release.version.ReleaseTag;
 import dev.llmproxy.release.version.SemVer;
 import dev.llmproxy.release.version.TagNaming;
+import dev.llmproxy.release.version.TagWarnings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +57,17 @@ final class ReleasePlanner {
     ReleasePlanner(ReleaseSettings settings, ReleaseLog log, Supplier<NotesBuilder> notes) {
         this.settings = settings;
         this.log = log;
-        this.naming = new TagNaming(settings.tagPrefix());
+        this.naming = naming(settings);
         this.notes = notes;
+    }
+
+    /**
+     * @param settings the goal's parameters
+     * @return the tag naming they describe: writes {@code release.tagPrefix}, reads it and every
+     *     prefix of {@code release.tagPrefixes}
+     */
+    static TagNaming naming(ReleaseSettings settings) {
+        return TagNaming.of(settings.tagPrefix(), settings.tagPrefixes());
     }
 
     /**
@@ -107,23 +117,22 @@ final class ReleasePlanner {
         }
         BumpPolicy policy = new BumpPolicy(
                 BumpPolicy.parseTypes(settings.releaseTypes()), !settings.breakingBumpsMajorBefore1(), false);
+        new ReactorReport(log).report(reactor);
         Range fromHighest = readFromHighestRelease(git, tagCommits, head, policy);
-        ReleaseHistory all = fromHighest != null
-                ? ReleaseHistory.of(tagCommits, naming, fromHighest.fromSha()::equals)
-                : ReleaseHistory.of(tagCommits, naming, sha -> git.isAncestor(sha, head));
-        if (!all.ignoredTags().isEmpty()) {
-            log.warn("ignoring tags that are not release tags (" + settings.tagPrefix() + "X.Y.Z): "
-                    + String.join(", ", all.ignoredTags()));
-        }
-        all.higherUnreachable().ifPresent(t -> log.warn("release tag " + t.name() + " is higher than the last release "
-                + all.lastRelease().map(ReleaseTag::name).orElse("(none)") + " but is not reachable from HEAD;"
-                + " no version at or below it will be proposed"));
-        List<SemVer> known = all.releases().stream().map(ReleaseTag::version).toList();
+        TagNaming withLookalikes = naming.withProjectName(reactor.artifactId());
+        ReleaseHistory read = fromHighest != null
+                ? ReleaseHistory.of(tagCommits, withLookalikes, fromHighest.fromSha()::equals)
+                : ReleaseHistory.of(tagCommits, withLookalikes, sha -> git.isAncestor(sha, head));
+        List<SemVer> known = read.releases().stream().map(ReleaseTag::version).toList();
 
-        Optional<ReleaseTag> existing = existingTag(all, head);
+        Optional<ReleaseTag> existing = existingTag(read, head);
         if (existing.isPresent()) {
+            TagWarnings.of(read, withLookalikes).forEach(log::warn);
             return released(git, tagCommits, existing.get(), known);
         }
+        PreviousRelease previousRelease = PreviousRelease.resolve(settings.previousTag(), read, tagCommits, git, head, log);
+        ReleaseHistory all = previousRelease.history();
+        TagWarnings.of(all, withLookalikes).forEach(log::warn);
         BumpRequest request = new BumpRequest(
                 BumpRequest.Mode.parse(settings.bump()),
                 settings.explicitVersion(),
@@ -131,7 +140,7 @@ final class ReleasePlanner {
                 reactor.version(),
                 settings.initialVersion());
         Range range = fromHighest != null ? fromHighest : read(
-                git, all.lastRelease().map(ReleaseTag::commitSha).orElse(null), head, new BumpView(policy.typeLevels().keySet()));
+                git, previousRelease.rangeStart(), head, new BumpView(policy.typeLevels().keySet()));
         range.invalidCommits().forEach(log::warn);
         List<ConventionalCommit> commits = range.commits();
         BumpDecision decision = new BumpDecider(policy).decide(request, all, commits);
@@ -142,7 +151,7 @@ final class ReleasePlanner {
                 version,
                 version == null ? null : naming.tagName(version),
                 decision.kind().label(),
-                decision.reason(),
+                decision.reason() + previousRelease.reasonSuffix(),
                 false,
                 commits,
                 decision.counts(),
@@ -199,8 +208,10 @@ final class ReleasePlanner {
             }
         });
         ReleaseHistory before = ReleaseHistory.of(earlier, naming, sha -> git.isAncestor(sha, tag.commitSha()));
-        ReleaseTag previous = before.lastRelease().orElse(null);
-        Range range = read(git, previous == null ? null : previous.commitSha(), tag.commitSha(), new BumpView(Set.of()));
+        // release.previousTag also starts the notes of the tag it preceded (CI on that tag's push)
+        PreviousRelease start = PreviousRelease.resolve(settings.previousTag(), before, tagCommits, git, tag.commitSha(), log);
+        ReleaseTag previous = start.history().lastRelease().orElse(null);
+        Range range = read(git, start.rangeStart(), tag.commitSha(), new BumpView(Set.of()));
         range.invalidCommits().forEach(log::warn);
         List<ConventionalCommit> commits = range.commits();
         boolean atHead = tag.commitSha().equals(git.headSha());

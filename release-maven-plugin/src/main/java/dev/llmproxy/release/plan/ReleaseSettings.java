@@ -30,6 +30,11 @@ import java.util.Objects;
  * @param date the release date in {@code CHANGELOG.md}
  * @param notes how notes are built and rendered
  * @param github the GitHub part
+ * @param tagPrefixes {@code release.tagPrefixes}: further prefixes of tags read as releases, comma
+ *     separated, an empty entry for the empty prefix ({@code "v,"}); {@code null} or blank reads
+ *     {@link #tagPrefix()} only, which is always read
+ * @param previousTag {@code release.previousTag}: the tag or commit (SHA, full or abbreviated) of
+ *     the previous release when no release tag is reachable from HEAD, or {@code null}
  */
 public record ReleaseSettings(
         Path root,
@@ -48,7 +53,9 @@ public record ReleaseSettings(
         String remote,
         LocalDate date,
         NotesSettings notes,
-        GitHubSettings github) {
+        GitHubSettings github,
+        String tagPrefixes,
+        String previousTag) {
 
     public ReleaseSettings {
         Objects.requireNonNull(root, "root");

@@ -35,8 +35,17 @@ final class PomFile {
     final String parentVersion;
     /** project-level {@code <properties>}, in file order */
     final Map<String, String> properties;
-    /** {@code <modules>}, {@code <subprojects>} and the same inside every profile, as written */
+    /** {@code <modules>} and {@code <subprojects>} of the project itself (the default reactor), as written */
     final List<String> modules;
+    /**
+     * module → id of the first profile listing it, for modules listed only inside profiles (Maven
+     * builds them only when the profile is active)
+     */
+    final Map<String, String> profileModules;
+    /** {@code <modelVersion>}, e.g. {@code 4.0.0}; Maven 4 POMs say {@code 4.1.0}; null when absent */
+    final String modelVersion;
+    /** artifactIds of the plugins in {@code build/plugins} and {@code build/pluginManagement/plugins} */
+    final List<String> buildPlugins;
 
     private PomFile(Path path, String relativePath, byte[] bytes, Element project) {
         this.path = path;
@@ -53,11 +62,18 @@ final class PomFile {
         this.properties = new LinkedHashMap<>();
         project.childElement("properties").ifPresent(props -> props.childElements()
                 .forEach(p -> properties.put(p.name(), p.textContentTrimmed())));
-        this.modules = new ArrayList<>();
-        Stream.concat(Stream.of(project), profiles(project)).forEach(scope -> {
-            scope.path("modules").ifPresent(m -> m.childElements("module").forEach(e -> modules.add(e.textContentTrimmed())));
-            scope.path("subprojects").ifPresent(m -> m.childElements("subproject").forEach(e -> modules.add(e.textContentTrimmed())));
-        });
+        this.modules = modulesOf(project);
+        this.profileModules = new LinkedHashMap<>();
+        profiles(project).forEach(profile -> modulesOf(profile).stream()
+                .filter(module -> !modules.contains(module))
+                .forEach(module -> profileModules.putIfAbsent(module, Optional.ofNullable(text(profile, "id")).orElse("(no id)"))));
+        this.modelVersion = text(project, "modelVersion");
+        this.buildPlugins = Stream.of(project.path("build", "plugins"), project.path("build", "pluginManagement", "plugins"))
+                .flatMap(Optional::stream)
+                .flatMap(p -> p.childElements("plugin"))
+                .map(p -> text(p, "artifactId"))
+                .filter(java.util.Objects::nonNull)
+                .toList();
         if (artifactId == null) {
             throw new ReleaseException(relativePath + " has no <artifactId>: add it, then rerun");
         }
@@ -116,6 +132,13 @@ final class PomFile {
                     + "): change the version by hand", e);
         }
         return out.toByteArray();
+    }
+
+    private static List<String> modulesOf(Element scope) {
+        List<String> result = new ArrayList<>();
+        scope.path("modules").ifPresent(m -> m.childElements("module").forEach(e -> result.add(e.textContentTrimmed())));
+        scope.path("subprojects").ifPresent(m -> m.childElements("subproject").forEach(e -> result.add(e.textContentTrimmed())));
+        return result;
     }
 
     static Stream<Element> profiles(Element project) {

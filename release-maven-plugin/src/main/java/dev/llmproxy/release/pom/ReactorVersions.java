@@ -26,11 +26,15 @@ import java.util.stream.Stream;
  * whitespace, attribute order and quotes, CRLF, the encoding declaration and a byte order mark.
  *
  * <p><b>Reactor.</b> The root {@code pom.xml} and, recursively, every module listed in
- * {@code <modules>} or Maven 4 {@code <subprojects>}, <em>including those listed inside any
- * profile</em>: a release moves every module some build of the tagged commit can include, so a
- * profile-only module never points at a parent version that does not exist. A project's groupId
- * is its own or its parent's. Coordinates are matched as {@code groupId:artifactId}; a plugin
- * without groupId is {@code org.apache.maven.plugins}.
+ * {@code <modules>} or Maven 4 {@code <subprojects>} (the default reactor, what Maven builds; a
+ * missing module there is refused, as Maven refuses it), and every module listed only inside a
+ * {@code <profile>} <em>when its pom exists</em>: a release moves every module some build of the
+ * tagged commit can include, so a profile-only module never points at a parent version that does
+ * not exist. A profile-only module whose pom does not exist (and a missing module of such a
+ * module) is no refusal: Maven builds the project without it; it is reported by
+ * {@link #skippedPoms()} (issue #12 item 4). A project's groupId is its own or its parent's.
+ * Coordinates are matched as {@code groupId:artifactId}; a plugin without groupId is
+ * {@code org.apache.maven.plugins}.
  *
  * <p><b>Current version.</b> The effective version of the root project: its literal
  * {@code <version>}, or the CI-friendly expression ({@code ${revision}}, {@code ${sha1}},
@@ -69,6 +73,7 @@ public final class ReactorVersions {
     private static final Pattern PROPERTY_REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
     private static final Pattern MAVEN_VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
     private static final Set<String> OPTIONAL_CI_PROPERTIES = Set.of("sha1", "changelist");
+    private static final Set<String> CI_FRIENDLY_PROPERTIES = Set.of("revision", "sha1", "changelist");
     private static final String DEFAULT_PLUGIN_GROUP = "org.apache.maven.plugins";
 
     private final Path root;
@@ -78,10 +83,12 @@ public final class ReactorVersions {
     private final MavenConfig mavenConfig;
     private final Map<PomFile, Map<String, String>> effectiveProperties = new HashMap<>();
     private final Map<PomFile, String> versions = new LinkedHashMap<>();
+    private final Map<String, String> missingProfileModules;
 
-    private ReactorVersions(Path root, List<PomFile> poms, byte[] mavenConfigBytes) {
+    private ReactorVersions(Path root, List<PomFile> poms, byte[] mavenConfigBytes, Map<String, String> missingProfileModules) {
         this.root = root;
         this.poms = poms;
+        this.missingProfileModules = missingProfileModules;
         this.mavenConfigBytes = mavenConfigBytes;
         this.mavenConfig = MavenConfig.parse(mavenConfigBytes == null ? new byte[0] : mavenConfigBytes);
         for (PomFile pom : poms) {
@@ -109,7 +116,8 @@ public final class ReactorVersions {
             throw new ReleaseException("no pom.xml in " + root + ": run from the Maven reactor root");
         }
         List<PomFile> poms = new ArrayList<>();
-        collect(root, rootPom, new HashSet<>(), poms);
+        Map<String, String> missing = new LinkedHashMap<>();
+        collect(root, rootPom, null, new HashSet<>(), poms, missing);
         Path config = root.resolve(MavenConfig.RELATIVE_PATH);
         byte[] configBytes = null;
         if (Files.isRegularFile(config)) {
@@ -119,26 +127,46 @@ public final class ReactorVersions {
                 throw new ReleaseException("cannot read " + MavenConfig.RELATIVE_PATH + " (" + e + "): fix its permissions", e);
             }
         }
-        return new ReactorVersions(root, poms, configBytes);
+        return new ReactorVersions(root, poms, configBytes, missing);
     }
 
-    private static void collect(Path root, Path pomPath, Set<Path> seen, List<PomFile> poms) {
+    /**
+     * @param profile the profile through which this pom is reached, or null in the default reactor
+     * @param missing receives relative path → reason of each profile module whose pom does not exist
+     */
+    private static void collect(Path root, Path pomPath, String profile, Set<Path> seen, List<PomFile> poms,
+            Map<String, String> missing) {
         if (!seen.add(pomPath)) {
             return;
         }
         PomFile pom = PomFile.read(pomPath, relative(root, pomPath));
         poms.add(pom);
         for (String module : pom.modules) {
-            Path target = pomPath.getParent().resolve(module).normalize();
-            if (Files.isDirectory(target)) {
-                target = target.resolve("pom.xml");
-            }
-            if (!Files.isRegularFile(target)) {
+            Path target = modulePom(pomPath, module);
+            if (!Files.isRegularFile(target) && profile == null) {
                 throw new ReleaseException(pom.relativePath + " lists module '" + module + "' but "
                         + relative(root, target) + " does not exist: fix the <module> entry");
             }
-            collect(root, target, seen, poms);
+            collectOrSkip(root, pom, target, profile, seen, poms, missing);
         }
+        pom.profileModules.forEach((module, id) ->
+                collectOrSkip(root, pom, modulePom(pomPath, module), profile == null ? id : profile, seen, poms, missing));
+    }
+
+    private static void collectOrSkip(Path root, PomFile lister, Path target, String profile, Set<Path> seen,
+            List<PomFile> poms, Map<String, String> missing) {
+        if (Files.isRegularFile(target)) {
+            collect(root, target, profile, seen, poms, missing);
+        } else {
+            Path pom = target.getFileName().toString().endsWith(".xml") ? target : target.resolve("pom.xml");
+            missing.putIfAbsent(relative(root, pom), "listed by " + lister.relativePath + " for profile '" + profile
+                    + "' only, and does not exist; Maven builds the default reactor without it");
+        }
+    }
+
+    private static Path modulePom(Path listingPom, String module) {
+        Path target = listingPom.getParent().resolve(module).normalize();
+        return Files.isDirectory(target) ? target.resolve("pom.xml") : target;
     }
 
     private static String relative(Path root, Path file) {
@@ -155,6 +183,59 @@ public final class ReactorVersions {
             files.add(MavenConfig.RELATIVE_PATH);
         }
         return List.copyOf(files);
+    }
+
+    /** @return the root project's artifactId */
+    public String artifactId() {
+        return poms.get(0).artifactId;
+    }
+
+    /**
+     * The poms a version change leaves alone, and why: profile-only modules whose pom does not
+     * exist, then independently versioned projects ({@link #independentlyVersioned()}), whose own
+     * version is kept (their references to reactor modules still move).
+     *
+     * @return relative path (forward slashes) → one-line reason, in that order
+     */
+    public Map<String, String> skippedPoms() {
+        Map<String, String> result = new LinkedHashMap<>(missingProfileModules);
+        independentlyVersioned().forEach((path, version) -> result.put(path, "own version " + version
+                + " differs from the reactor's " + version() + ": independently versioned, its version is kept"));
+        return result;
+    }
+
+    /**
+     * CI-friendly versions ({@code ${revision}}, {@code ${sha1}}, {@code ${changelist}}) need the
+     * flatten-maven-plugin on Maven 3, or installed and deployed poms keep the expression (issue #10
+     * item 11). Maven 4 (model version 4.1.0) resolves them itself.
+     *
+     * @return a warning with the fix when a reactor pom uses a CI-friendly version, no reactor pom
+     *     declares the flatten-maven-plugin in {@code build/plugins} or
+     *     {@code build/pluginManagement/plugins}, and the root pom is not model version 4.1.0;
+     *     empty otherwise
+     */
+    public Optional<String> ciFriendlyWarning() {
+        Optional<PomFile> user = poms.stream().filter(ReactorVersions::usesCiFriendlyVersion).findFirst();
+        boolean flattened = poms.stream().anyMatch(p -> p.buildPlugins.contains("flatten-maven-plugin"));
+        if (user.isEmpty() || flattened || "4.1.0".equals(poms.get(0).modelVersion)) {
+            return Optional.empty();
+        }
+        PomFile pom = user.get();
+        return Optional.of(pom.relativePath + " uses the CI-friendly version "
+                + Optional.ofNullable(pom.declaredVersion).filter(ReactorVersions::isCiFriendly).orElse(pom.parentVersion)
+                + " but no reactor pom declares the flatten-maven-plugin, so installed and deployed poms would keep"
+                + " the expression: add org.codehaus.mojo:flatten-maven-plugin with <updatePomFile>true</updatePomFile>"
+                + " and <flattenMode>resolveCiFriendliesOnly</flattenMode> (Maven's \"Maven CI Friendly Versions\""
+                + " page), or move to Maven 4 (modelVersion 4.1.0)");
+    }
+
+    private static boolean usesCiFriendlyVersion(PomFile pom) {
+        return isCiFriendly(pom.declaredVersion) || isCiFriendly(pom.parentVersion);
+    }
+
+    private static boolean isCiFriendly(String version) {
+        return version != null && PROPERTY_REFERENCE.matcher(version).results()
+                .anyMatch(r -> CI_FRIENDLY_PROPERTIES.contains(r.group(1)));
     }
 
     /** @return the effective version of the root project, CI-friendly properties resolved */

@@ -42,13 +42,16 @@ import java.util.stream.Collectors;
  *       of any tag {@code core-id.N}; without it a pre-release last release graduates to its core,
  *       even when no commit releases.
  *   <li>Refusals ({@link ReleaseException}, one line): a result not after the last release; a
- *       result equal to an existing tag; a computed result at or below a release tag that is not
- *       reachable from HEAD (named).
+ *       result equal to an existing tag, also one of a tag style not read
+ *       ({@link ReleaseHistory#lookalikes()}); a computed result at or below a stable release tag
+ *       that is not reachable from HEAD (named; a higher pre-release there does not refuse), or at
+ *       or below a stable tag of a style not read (named, with the setting to change).
  * </ol>
  */
 public final class BumpDecider {
 
     private static final String SNAPSHOT = "-SNAPSHOT";
+    private static final String READ_SETTINGS = "release.tagPrefix and release.tagPrefixes";
 
     private final BumpPolicy policy;
 
@@ -129,6 +132,7 @@ public final class BumpDecider {
             decision = new BumpDecision(BumpDecision.Kind.of(kindLevel), core, kindLevel.label() + ": " + why, counts);
         }
         refuseBelowUnreachable(decision.version(), history);
+        refuseAtOrBelowLookalike(decision.version(), history, "set release.version");
         refuseBackwardsOrExisting(decision.version(), "", last, history, "set release.version");
         return decision;
     }
@@ -154,6 +158,7 @@ public final class BumpDecider {
         BumpDecision decision = new BumpDecision(kind, version,
                 kind.label() + ": first release " + version + " from " + source + "; " + why, counts);
         refuseBelowUnreachable(version, history);
+        refuseAtOrBelowLookalike(version, history, "set release.initialVersion");
         refuseBackwardsOrExisting(version, "", Optional.empty(), history, "set release.initialVersion");
         return decision;
     }
@@ -248,6 +253,35 @@ public final class BumpDecider {
             throw new ReleaseException("version " + version + source + " is already released as tag " + tag.name()
                     + " on commit " + shortSha(tag.commitSha()) + ": " + fix + " to another version");
         });
+        history.lookalikes().stream().filter(t -> t.version().compareTo(version) == 0).findFirst().ifPresent(tag -> {
+            throw new ReleaseException("version " + version + source + " is already released as tag " + tag.name()
+                    + " on commit " + shortSha(tag.commitSha()) + ", a tag style " + READ_SETTINGS + " do not read: add "
+                    + describePrefix(tag) + " to release.tagPrefixes, or " + fix + " to another version");
+        });
+    }
+
+    /**
+     * A computed version must be after every stable tag that looks like a release of the project in
+     * another style (issue #10 item 10): otherwise a change of tag style restarts the versions.
+     */
+    private static void refuseAtOrBelowLookalike(SemVer version, ReleaseHistory history, String fix) {
+        history.lookalikes().stream()
+                .filter(tag -> !tag.version().isPreRelease() && version.compareTo(tag.version()) <= 0)
+                .findFirst()
+                .ifPresent(tag -> {
+                    throw new ReleaseException("tag " + tag.name() + " on commit " + shortSha(tag.commitSha())
+                            + " looks like a release of this project but " + READ_SETTINGS + " do not read it, and the"
+                            + " next version " + version + " would not be after it: add " + describePrefix(tag)
+                            + " to release.tagPrefixes, or " + fix + " to a higher version");
+                });
+    }
+
+    /** "its prefix 'release-'", or for {@code 1.0.0} the empty prefix and how to write it. */
+    private static String describePrefix(ReleaseTag tag) {
+        String prefix = tag.name().substring(0, tag.name().length() - tag.version().toString().length());
+        return prefix.isEmpty()
+                ? "the empty prefix (a leading or trailing comma, e.g. release.tagPrefixes=v,)"
+                : "its prefix '" + prefix + "'";
     }
 
     private static void refuseBelowUnreachable(SemVer version, ReleaseHistory history) {

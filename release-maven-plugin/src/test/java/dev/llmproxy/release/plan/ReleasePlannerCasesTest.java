@@ -387,4 +387,204 @@ class ReleasePlannerCasesTest {
         assertEquals("1.0.1", plan.version());
         assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): nightly, v1, v1.02.0"), warnings);
     }
+    /** A lower tag on a maintenance branch is not the previous release of a tag on HEAD. */
+    @Test
+    void describingATagTakesTheReachableLowerTagNotOneOnAMaintenanceBranch() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        repo.ta("v1.4.0");
+        repo.git("checkout", "-q", "-b", "maint-1.4");
+        repo.c("-m", "fix: only on the maintenance line");
+        repo.ta("v1.4.1");
+        repo.git("checkout", "-q", "main");
+        repo.c("-m", "feat: b");
+        repo.ta("v1.5.0");
+
+        ReleasePlan plan = dryRun(repo);
+        assertTrue(plan.alreadyReleased());
+        assertEquals("v1.5.0", plan.tag());
+        assertEquals("v1.4.0", plan.previousTag());
+        assertEquals(1, plan.commits().total());
+    }
+
+    /** Issue #12 item 5: tags changed style ({@code 1.x}, then {@code v1.x}); one history with release.tagPrefixes. */
+    @Test
+    void unprefixedThenPrefixedTagsReadAsOneHistory() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        repo.ta("1.0.0");
+        repo.c("-m", "feat: b");
+        repo.ta("1.1.0");
+        repo.c("-m", "fix: c");
+        TestSettings settings = new TestSettings(repo.dir());
+        settings.tagPrefixes = "v,";
+
+        ReleasePlan first = dryRun(repo, settings);
+        assertEquals("1.1.0", first.previousTag());
+        assertEquals("1.1.1", first.version());
+        assertEquals("v1.1.1", first.tag());
+
+        repo.ta("v1.1.1");
+        repo.c("-m", "feat: d");
+        ReleasePlan next = dryRun(repo, settings);
+        assertEquals("v1.1.1", next.previousTag());
+        assertEquals("1.2.0", next.version());
+        assertEquals(List.of(), warnings);
+    }
+
+    /** Issue #10 item 10: un-prefixed tags with prefix v used to plan "first release 0.0.1". */
+    @Test
+    void unprefixedTagsAreNeverUndercut() {
+        TestRepos repo = TestRepos.nr(dir.resolve("repo"));
+        repo.write("pom.xml", TestPoms.app("0.0.1-SNAPSHOT"));
+        repo.git("add", "pom.xml");
+        repo.c("-m", "feat: a");
+        repo.ta("1.0.0");
+        repo.c("-m", "feat: b");
+        repo.ta("1.1.0");
+        repo.c("-m", "fix: c");
+
+        ReleaseException e = assertThrows(ReleaseException.class, () -> dryRun(repo));
+        assertEquals("tag 1.1.0 on commit " + repo.sha("1.1.0^{commit}").substring(0, 7) + " looks like a release of this project"
+                + " but release.tagPrefix and release.tagPrefixes do not read it, and the next version 0.0.1 would not be"
+                + " after it: add the empty prefix (a leading or trailing comma, e.g. release.tagPrefixes=v,) to"
+                + " release.tagPrefixes, or set release.initialVersion to a higher version", e.getMessage());
+        assertFalse(Files.exists(repo.dir().resolve(ReleaseEngine.PLAN_FILE)), "a refusal writes no plan");
+    }
+
+    @Test
+    void buildMetadataTwinsAreWarnedAboutAndOneIsTakenByRule() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        repo.ta("v1.0.0+build.2");
+        repo.c("-m", "fix: b");
+        repo.ta("v1.0.0+build.1");
+        repo.c("-m", "fix: c");
+
+        ReleasePlan plan = dryRun(repo);
+        assertEquals("v1.0.0+build.1", plan.previousTag());
+        assertEquals("1.0.1", plan.version());
+        assertEquals(1, plan.commits().total());
+        assertEquals(List.of("tags v1.0.0+build.1, v1.0.0+build.2 are one version 1.0.0 that differs only in build"
+                + " metadata; v1.0.0+build.1 is taken (without build metadata first, then the release.tagPrefix style,"
+                + " then name order): delete the others to silence this"), warnings);
+    }
+
+    /** Issue #12 item 5: an rc of the next minor on another branch does not stop a patch on this line. */
+    @Test
+    void higherReleaseCandidateOnAnotherBranchIsNamedAndDoesNotStopAPatch() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        repo.ta("v1.1.0");
+        repo.git("checkout", "-q", "-b", "next");
+        repo.c("-m", "feat: b, only on next");
+        repo.ta("v1.2.0-rc.1");
+        repo.git("checkout", "-q", "main");
+        repo.c("-m", "fix: c");
+
+        ReleasePlan plan = dryRun(repo);
+        assertEquals("v1.1.0", plan.previousTag());
+        assertEquals("1.1.1", plan.version());
+        assertEquals(List.of("pre-release tag v1.2.0-rc.1 is higher than the last release v1.1.0 but is not reachable"
+                + " from HEAD (a candidate on another branch); it does not stop a release on this line"), warnings);
+    }
+
+    /** Issue #10 item 10: the previous release as a commit when the history has no tag for it. */
+    @Test
+    void previousTagBySha() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        String released = repo.sha("HEAD");
+        repo.c("-m", "fix: b");
+        repo.c("-m", "fix: c");
+        TestSettings settings = new TestSettings(repo.dir());
+        settings.previousTag = released.substring(0, 10);
+
+        ReleasePlan plan = dryRun(repo, settings);
+        assertEquals(2, plan.commits().total());
+        assertEquals("1.0.0", plan.version());
+        assertNull(plan.previousTag());
+        assertEquals("patch: first release 1.0.0 from the pom version 1.0.0-SNAPSHOT; 2 fix commits, first "
+                + repo.sha("HEAD~1").substring(0, 7) + " fix: b; commits after " + released.substring(0, 7)
+                + " (release.previousTag)", plan.reason());
+
+        repo.ta("v1.0.0");
+        ReleasePlan tagged = dryRun(repo, settings);
+        assertTrue(tagged.alreadyReleased());
+        assertEquals(2, tagged.commits().total(), "CI on the tag's push: the notes start after release.previousTag too");
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void previousTagByTagOfAnotherStyleStartsTheBump() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        repo.ta("rel_1.3.0");
+        repo.c("-m", "fix: b");
+        TestSettings settings = new TestSettings(repo.dir());
+        settings.previousTag = "rel_1.3.0";
+
+        ReleasePlan plan = dryRun(repo, settings);
+        assertEquals("rel_1.3.0", plan.previousTag());
+        assertEquals("1.3.0", plan.previousVersion());
+        assertEquals("1.3.1", plan.version());
+        assertEquals(1, plan.commits().total());
+    }
+
+    @Test
+    void previousTagIsIgnoredWhenATagIsReachableAndRefusedWhenUnknown() {
+        TestRepos repo = repo();
+        repo.c("-m", "feat: a");
+        repo.ta("v1.0.0");
+        repo.c("-m", "fix: b");
+        TestSettings settings = new TestSettings(repo.dir());
+        settings.previousTag = "v1.0.0";
+        assertEquals("1.0.1", dryRun(repo, settings).version());
+        assertEquals(List.of("release.previousTag v1.0.0 is ignored: the history has the release tag v1.0.0; drop the setting"),
+                warnings);
+
+        TestRepos fresh = TestRepos.nr(dir.resolve("fresh"));
+        fresh.write("pom.xml", POM);
+        fresh.git("add", "pom.xml");
+        fresh.c("-m", "feat: a");
+        TestSettings unknown = new TestSettings(fresh.dir());
+        unknown.previousTag = "nope";
+        ReleaseException e = assertThrows(ReleaseException.class, () -> dryRun(fresh, unknown));
+        assertEquals("release.previousTag 'nope' is neither a tag nor a commit of this repository: name an existing tag"
+                + " or commit SHA (fetch tags with git fetch --tags)", e.getMessage());
+    }
+
+    /** Issue #12 item 4: a module listed only in an inactive profile, missing on disk, is no refusal. */
+    @Test
+    void missingProfileModuleIsLeftAloneAndNamedInThePlan() {
+        TestRepos repo = TestRepos.nr(dir.resolve("repo"));
+        repo.write("pom.xml", TestPoms.app("1.0.0-SNAPSHOT").replace("</project>",
+                "  <profiles><profile><id>samples</id><modules><module>samples</module></modules></profile></profiles>\n</project>"));
+        repo.git("add", "pom.xml");
+        repo.c("-m", "feat: a");
+        List<String> infos = new ArrayList<>();
+        TestSettings settings = new TestSettings(repo.dir());
+        settings.dryRun = true;
+
+        ReleasePlan plan = new ReleaseEngine(settings.build(), new ReleaseLog() {
+            @Override
+            public void info(String line) {
+                infos.add(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                warnings.add(line);
+            }
+        }).bump();
+
+        String reason = "listed by pom.xml for profile 'samples' only, and does not exist; Maven builds the default"
+                + " reactor without it";
+        assertEquals("1.0.0", plan.version());
+        assertEquals(List.of(new ReleasePlan.SkippedPom("samples/pom.xml", reason)), plan.skippedPoms());
+        assertEquals(List.of("pom.xml", "CHANGELOG.md"), plan.files());
+        assertTrue(infos.contains("poms left alone by the version change: samples/pom.xml (" + reason + ")"), infos.toString());
+        assertTrue(PlanJson.toJson(plan).contains("\"skippedPoms\" : [ {\n    \"path\" : \"samples/pom.xml\""),
+                PlanJson.toJson(plan));
+    }
 }

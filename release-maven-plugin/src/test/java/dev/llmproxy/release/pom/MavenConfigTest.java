@@ -17,6 +17,7 @@ class MavenConfigTest {
         "'-Drevision=\"1.2.3\"'                | 1.2.3 | '-Drevision=\"2.0.0\"'",
         "-T 1C -Drevision=1.0 -Drevision=1.2.3 | 1.2.3 | -T 1C -Drevision=1.0 -Drevision=2.0.0",
         "'# -Drevision=9.9.9\n-Drevision=1.2.3' | 1.2.3 | '# -Drevision=9.9.9\n-Drevision=2.0.0'",
+        "'-Drevision=1.2.3\n  # -Drevision=9.9.9' | 1.2.3 | '-Drevision=2.0.0\n  # -Drevision=9.9.9'",
         "-Dother=1.2.3                         |       | -Dother=1.2.3",
     })
     void readsTheWinningDefinitionAndRewritesOnlyItsValue(String text, String revision, String rewritten) {

@@ -307,6 +307,130 @@ class ReactorVersionsTest {
         assertEquals(extra.formatted("1.1.0"), read("extra/pom.xml"));
     }
 
+    /** Issue #12 item 4: the reactor is what Maven builds; a missing profile-only module is no refusal. */
+    @Test
+    void aMissingModuleOfAnInactiveProfileIsSkippedAndAnExistingOneMoves() throws IOException {
+        String root = """
+                <project>
+                  <groupId>org.example</groupId>
+                  <artifactId>parent</artifactId>
+                  <version>%s</version>
+                  <modules><module>core</module></modules>
+                  <profiles>
+                    <profile>
+                      <id>samples</id>
+                      <modules><module>samples</module><module>extra</module></modules>
+                    </profile>
+                  </profiles>
+                </project>
+                """;
+        String module = """
+                <project>
+                  <parent><groupId>org.example</groupId><artifactId>parent</artifactId><version>%s</version></parent>
+                  <artifactId>%s</artifactId>
+                  <modules><module>gone</module></modules>
+                </project>
+                """;
+        write("pom.xml", root.formatted("1.0.0"));
+        write("core/pom.xml", module.formatted("1.0.0", "core").replace("<modules><module>gone</module></modules>\n", ""));
+        write("extra/pom.xml", module.formatted("1.0.0", "extra"));
+
+        ReactorVersions reactor = ReactorVersions.load(dir);
+
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("samples/pom.xml", "listed by pom.xml for profile 'samples' only, and does not exist;"
+                + " Maven builds the default reactor without it");
+        expected.put("extra/gone/pom.xml", "listed by extra/pom.xml for profile 'samples' only, and does not exist;"
+                + " Maven builds the default reactor without it");
+        assertEquals(expected, reactor.skippedPoms());
+        assertEquals(List.of("pom.xml", "core/pom.xml", "extra/pom.xml"), reactor.apply("1.1.0"));
+        assertEquals(module.formatted("1.1.0", "extra"), read("extra/pom.xml"));
+    }
+
+    @Test
+    void aMissingModuleOfTheDefaultReactorIsStillRefused() throws IOException {
+        write("pom.xml", """
+                <project>
+                  <groupId>org.example</groupId><artifactId>parent</artifactId><version>1.0.0</version>
+                  <modules><module>samples</module></modules>
+                  <profiles><profile><id>samples</id><modules><module>samples</module></modules></profile></profiles>
+                </project>
+                """);
+        ReleaseException e = assertThrows(ReleaseException.class, () -> ReactorVersions.load(dir));
+        assertEquals("pom.xml lists module 'samples' but samples does not exist: fix the <module> entry", e.getMessage());
+    }
+
+    @Test
+    void independentlyVersionedModulesAreListedAsSkipped() throws IOException {
+        write("pom.xml", """
+                <project>
+                  <groupId>org.example</groupId><artifactId>parent</artifactId><version>1.0.0</version>
+                  <modules><module>tool</module></modules>
+                </project>
+                """);
+        write("tool/pom.xml", """
+                <project>
+                  <parent><groupId>org.example</groupId><artifactId>parent</artifactId><version>1.0.0</version></parent>
+                  <artifactId>tool</artifactId><version>3.2.0</version>
+                </project>
+                """);
+        assertEquals(Map.of("tool/pom.xml", "own version 3.2.0 differs from the reactor's 1.0.0: independently versioned, its version is kept"),
+                ReactorVersions.load(dir).skippedPoms());
+    }
+
+    private static final String CI_FRIENDLY = """
+            <project>
+              <modelVersion>%s</modelVersion>
+              <groupId>org.example</groupId><artifactId>app</artifactId><version>${revision}</version>
+              <properties><revision>1.0.0-SNAPSHOT</revision></properties>
+              %s
+            </project>
+            """;
+
+    /** Issue #10 item 11. */
+    @Test
+    void ciFriendlyVersionsWithoutTheFlattenPluginAreWarnedAbout() throws IOException {
+        write("pom.xml", CI_FRIENDLY.formatted("4.0.0", ""));
+        assertEquals(java.util.Optional.of("pom.xml uses the CI-friendly version ${revision} but no reactor pom declares"
+                + " the flatten-maven-plugin, so installed and deployed poms would keep the expression: add"
+                + " org.codehaus.mojo:flatten-maven-plugin with <updatePomFile>true</updatePomFile> and"
+                + " <flattenMode>resolveCiFriendliesOnly</flattenMode> (Maven's \"Maven CI Friendly Versions\" page),"
+                + " or move to Maven 4 (modelVersion 4.1.0)"), ReactorVersions.load(dir).ciFriendlyWarning());
+    }
+
+    @Test
+    void ciFriendlyVersionsWithTheFlattenPluginOrMaven4OrALiteralVersionAreFine() throws IOException {
+        String flatten = "<plugin><groupId>org.codehaus.mojo</groupId><artifactId>flatten-maven-plugin</artifactId></plugin>";
+        for (String pom : List.of(
+                CI_FRIENDLY.formatted("4.0.0", "<build><plugins>" + flatten + "</plugins></build>"),
+                CI_FRIENDLY.formatted("4.0.0", "<build><pluginManagement><plugins>" + flatten + "</plugins></pluginManagement></build>"),
+                CI_FRIENDLY.formatted("4.1.0", ""),
+                P1.formatted("1.0.0"))) {
+            write("pom.xml", pom);
+            assertEquals(java.util.Optional.empty(), ReactorVersions.load(dir).ciFriendlyWarning(), pom);
+        }
+    }
+
+    @Test
+    void aFlattenPluginOnlyInAProfileDoesNotCount() throws IOException {
+        String flatten = "<plugin><groupId>org.codehaus.mojo</groupId><artifactId>flatten-maven-plugin</artifactId></plugin>";
+        write("pom.xml", CI_FRIENDLY.formatted("4.0.0",
+                "<profiles><profile><id>f</id><build><plugins>" + flatten + "</plugins></build></profile></profiles>"));
+        assertTrue(ReactorVersions.load(dir).ciFriendlyWarning().isPresent());
+    }
+
+    @Test
+    void aPomChangedOnDiskAfterReadingIsNotOverwritten() throws IOException {
+        write("pom.xml", P1.formatted("1.0.0"));
+        ReactorVersions reactor = ReactorVersions.load(dir);
+        String edited = P1.formatted("1.0.0").replace("keep in sync", "edited meanwhile");
+        write("pom.xml", edited);
+
+        ReleaseException e = assertThrows(ReleaseException.class, () -> reactor.apply("1.1.0"));
+        assertEquals("pom.xml changed since the reactor was read: rerun", e.getMessage());
+        assertEquals(edited, read("pom.xml"));
+    }
+
     @Test
     void rerunAtTheNewVersionChangesNothing() throws IOException {
         write("pom.xml", P1.formatted("1.5.0"));

@@ -268,6 +268,44 @@ class BumpDeciderTest {
                 .version().toString());
     }
 
+    /** Issue #10 item 10: tags 1.0.0, 1.1.0 with prefix v used to give "first release 0.0.1". */
+    @Test
+    void neverProposesAVersionAtOrBelowAStableTagOfAnotherStyle() {
+        ScriptedRepo repo = new ScriptedRepo().c("feat: a").ta("1.0.0").c("feat: b").ta("1.1.0").c("fix: c");
+        ReleaseException e = assertThrows(ReleaseException.class,
+                () -> repo.bump(new BumpRequest(Mode.AUTO, null, null, "0.0.1-SNAPSHOT", null)));
+        assertEquals("tag 1.1.0 on commit 0000002 looks like a release of this project but release.tagPrefix and"
+                + " release.tagPrefixes do not read it, and the next version 0.0.1 would not be after it: add the empty"
+                + " prefix (a leading or trailing comma, e.g. release.tagPrefixes=v,) to release.tagPrefixes, or set"
+                + " release.initialVersion to a higher version", e.getMessage());
+
+        ReleaseException equal = assertThrows(ReleaseException.class, () -> repo.bump(explicit("1.0.0")));
+        assertEquals("version 1.0.0 is already released as tag 1.0.0 on commit 0000001, a tag style release.tagPrefix"
+                + " and release.tagPrefixes do not read: add the empty prefix (a leading or trailing comma, e.g."
+                + " release.tagPrefixes=v,) to release.tagPrefixes, or set release.version to another version",
+                equal.getMessage());
+
+        assertEquals("1.2.0", repo.bump(new BumpRequest(Mode.AUTO, null, null, "1.2.0-SNAPSHOT", null)).version().toString());
+        assertEquals("1.0.1", repo.bump(explicit("1.0.1")).version().toString(), "a deliberate maintenance release");
+    }
+
+    @Test
+    void aHigherPreReleaseOnAnotherBranchDoesNotStopAPatchButAStableOneDoes() {
+        assertEquals("1.4.1", after("v1.4.0", "fix: a").tagElsewhere("v1.5.0-rc.1").bump(request("auto", null))
+                .version().toString());
+        ScriptedRepo both = after("v1.4.0", "fix: a").tagElsewhere("v1.5.0-rc.1").tagElsewhere("v1.4.5");
+        ReleaseException e = assertThrows(ReleaseException.class, () -> both.bump(request("auto", null)));
+        assertEquals(true, e.getMessage().startsWith("tag v1.4.5 on commit e000001 is not reachable from HEAD"), e.getMessage());
+    }
+
+    /** Counters that are not numbers, or too long for a long, are skipped, not parsed. */
+    @Test
+    void trainSkipsCountersThatAreNotSmallNumbers() {
+        ScriptedRepo repo = after("v1.4.0", "feat: a").tagElsewhere("v1.5.0-rc.beta").tagElsewhere("v1.5.0-rc.2")
+                .tagElsewhere("v1.5.0-rc.123456789012345678");
+        assertEquals("1.5.0-rc.3", repo.bump(request("auto", "rc")).version().toString());
+    }
+
     @Test
     void trainNeverReusesANumberNorGoesBelowAStableRelease() {
         ScriptedRepo skipped = after("v1.3.0-rc.1", "fix: a").tagElsewhere("v1.3.0-rc.3");

@@ -110,6 +110,71 @@ class ReleaseHistoryTest {
         assertEquals(Optional.of("v1.0.0"), history.tagWithSameVersion(SemVer.parse("1.0.0+x")).map(ReleaseTag::name));
     }
 
+    @Test
+    void buildMetadataTwinsAreNamedAndTheChoiceDoesNotDependOnOrder() {
+        for (List<String> order : List.of(List.of("v1.0.0+build.2", "v1.0.0+build.1"), List.of("v1.0.0+build.1", "v1.0.0+build.2"))) {
+            Map<String, String> tags = new LinkedHashMap<>();
+            tags.put("v0.9.0", "c0");
+            tags.put(order.get(0), "c1");
+            tags.put(order.get(1), "c2");
+            ReleaseHistory history = ReleaseHistory.of(tags, V, sha -> true);
+            assertEquals(Optional.of("v1.0.0+build.1"), history.lastRelease().map(ReleaseTag::name));
+            assertEquals(List.of(List.of("v1.0.0+build.1", "v1.0.0+build.2")),
+                    history.buildMetadataTwins().stream().map(ReleaseHistoryTest::names).toList());
+            assertEquals(List.of("tags v1.0.0+build.1, v1.0.0+build.2 are one version 1.0.0 that differs only in build"
+                    + " metadata; v1.0.0+build.1 is taken (without build metadata first, then the release.tagPrefix"
+                    + " style, then name order): delete the others to silence this"), TagWarnings.of(history, V));
+        }
+    }
+
+    @Test
+    void twoStylesOfOneVersionAreNoTwinsAndTheWrittenStyleIsTaken() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("1.0.0", "c1");
+        tags.put("v1.0.0", "c1");
+        tags.put("0.9.0", "c0");
+        ReleaseHistory history = ReleaseHistory.of(tags, TagNaming.of("v", "v,"), sha -> true);
+        assertEquals(List.of("v1.0.0", "1.0.0", "0.9.0"), names(history.releases()));
+        assertEquals(List.of(), history.buildMetadataTwins());
+        assertEquals(List.of(), TagWarnings.of(history, TagNaming.of("v", "v,")));
+    }
+
+    @Test
+    void aHigherPreReleaseOnAnotherBranchIsNotTheBlockingTag() {
+        ScriptedRepo repo = new ScriptedRepo().c("feat: a").ta("v1.4.0").tagElsewhere("v1.5.0-rc.1").c("fix: b");
+        ReleaseHistory history = repo.history();
+        assertEquals(Optional.empty(), history.higherUnreachable());
+        assertEquals(Optional.of("v1.5.0-rc.1"), history.higherUnreachablePreRelease().map(ReleaseTag::name));
+        assertEquals(List.of("pre-release tag v1.5.0-rc.1 is higher than the last release v1.4.0 but is not reachable"
+                + " from HEAD (a candidate on another branch); it does not stop a release on this line"),
+                TagWarnings.of(history, V));
+    }
+
+    @Test
+    void tagsOfAnotherStyleAreLookalikesNotReleases() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String name : List.of("1.1.0", "app-1.2.0", "release-1.0.0", "other-2.0.0", "1.3.0-rc.1", "v0.1.0")) {
+            tags.put(name, "c1");
+        }
+        ReleaseHistory history = ReleaseHistory.of(tags, V.withProjectName("app"), sha -> true);
+        assertEquals(List.of("v0.1.0"), names(history.releases()));
+        assertEquals(List.of("1.3.0-rc.1", "app-1.2.0", "1.1.0", "release-1.0.0"), names(history.lookalikes()));
+        assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): other-2.0.0",
+                "tags 1.3.0-rc.1, app-1.2.0, 1.1.0, release-1.0.0 look like releases of this project but are not read"
+                        + " (release.tagPrefix=v, release.tagPrefixes=v): add their prefix to release.tagPrefixes to"
+                        + " read them; no version at or below the highest of them is proposed"),
+                TagWarnings.of(history, V));
+    }
+
+    @Test
+    void lookalikesBelowTheLastReleaseAreAnOldStyleAndNotWarnedAbout() {
+        ScriptedRepo repo = new ScriptedRepo().c("feat: a").ta("1.102.0").c("feat: b").ta("v1.103.0").c("fix: c");
+        ReleaseHistory history = repo.history();
+        assertEquals(List.of("1.102.0"), names(history.lookalikes()));
+        assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): 1.102.0"), TagWarnings.of(history, V),
+                "listed among the ignored tags, without the look-alike warning");
+    }
+
     private static List<String> names(List<ReleaseTag> tags) {
         return tags.stream().map(ReleaseTag::name).toList();
     }

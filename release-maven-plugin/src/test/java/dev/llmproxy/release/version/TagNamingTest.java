@@ -38,6 +38,51 @@ class TagNamingTest {
         }
     }
 
+    /** Issue #12 item 5: {@code release.tagPrefixes} reads several styles; the write prefix is always read. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "v     | v,        | 1.102.0     | 1.102.0",
+        "v     | ,v        | v1.103.0    | 1.103.0",
+        "v     | ' v , '   | 1.0.0       | 1.0.0",
+        "v     | ''        | 1.0.0       | ''",
+        "v     | release-  | release-2.0.0 | 2.0.0",
+        "v     | release-  | 2.0.0       | ''",
+        "cli-v | ,cli-     | cli-v1.0.0  | 1.0.0",
+        "cli-v | ,cli-     | cli-1.0.0   | 1.0.0",
+        "cli-v | ,cli-     | 1.0.0       | 1.0.0",
+        "cli-v | ,cli-     | v1.0.0      | ''"
+    })
+    void readsEveryListedPrefixAndWritesOne(String prefix, String readList, String tag, String expected) {
+        TagNaming naming = TagNaming.of(prefix, readList);
+        assertEquals(expected.isEmpty() ? Optional.empty() : Optional.of(SemVer.parse(expected)), naming.versionOf(tag));
+        assertEquals(prefix + "1.2.3", naming.tagName(SemVer.parse("1.2.3")));
+    }
+
+    @Test
+    void readPrefixesLongestFirstWithoutDuplicates() {
+        assertEquals(java.util.List.of("release-", "v", ""), TagNaming.of("v", ",release-,v,").readPrefixes());
+        assertEquals("release-,v,", TagNaming.of("v", ",release-,v,").describeReadPrefixes());
+        assertEquals(java.util.List.of("v"), TagNaming.of("v", null).readPrefixes());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "v | ''  | 1.0.0         | 1.0.0",
+        "v | ''  | V1.0.0        | 1.0.0",
+        "v | ''  | release-1.0.0 | 1.0.0",
+        "v | ''  | release/1.0.0 | 1.0.0",
+        "v | ''  | app-1.0.0     | 1.0.0",
+        "v | ''  | lib-1.0.0     | ''",
+        "v | ''  | v1.0.0        | ''",
+        "v | v,  | 1.0.0         | ''",
+        "v | ''  | 1.02.0        | ''"
+    })
+    void looksLikeAReleaseInAnotherStyle(String prefix, String readList, String tag, String expected) {
+        TagNaming naming = TagNaming.of(prefix, readList).withProjectName("app");
+        assertEquals(expected.isEmpty() ? Optional.empty() : Optional.of(SemVer.parse(expected)),
+                naming.lookalikeVersionOf(tag));
+    }
+
     @Test
     void nullPrefixAndNullTag() {
         assertThrows(NullPointerException.class, () -> new TagNaming(null));
