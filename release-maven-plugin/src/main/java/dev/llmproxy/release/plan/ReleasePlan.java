@@ -2,7 +2,9 @@ package dev.llmproxy.release.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.llmproxy.release.api.ModuleApiReport;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole release decision as one value: what was released before, what comes next and why,
@@ -29,10 +31,12 @@ import java.util.List;
  * @param github what happens on GitHub, or {@code null} when the goal does not touch GitHub
  * @param push whether the goal pushes the branch and tag (added key)
  * @param remote the remote pushed to (added key)
+ * @param apiCheck the API check per module (artifactId → report), or {@code null} when it did not run (added key)
  */
 @JsonPropertyOrder({
     "schemaVersion", "repository", "headSha", "previousTag", "previousVersion", "version", "tag",
-    "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote"
+    "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote",
+    "apiCheck"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReleasePlan(
@@ -52,7 +56,8 @@ public record ReleasePlan(
         List<String> assets,
         GitHubAction github,
         boolean push,
-        String remote) {
+        String remote,
+        Map<String, ModuleApiReport> apiCheck) {
 
     /** The {@code schemaVersion} this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -68,7 +73,7 @@ public record ReleasePlan(
      */
     public ReleasePlan withGitHub(GitHubAction action) {
         return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
-                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote);
+                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, apiCheck);
     }
 
     /** @return true when the plan releases a version (a {@code version} is set) */
