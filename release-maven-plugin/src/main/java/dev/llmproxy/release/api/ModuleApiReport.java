@@ -29,8 +29,8 @@ public record ModuleApiReport(
     public static final int FIRST = 5;
 
     public ModuleApiReport {
-        first = List.copyOf(first);
-        changes = List.copyOf(changes);
+        first = first == null ? List.of() : List.copyOf(first);
+        changes = changes == null ? List.of() : List.copyOf(changes); // not in plan.json: empty when read back
     }
 
     /**
