@@ -11,22 +11,26 @@ import java.util.function.Predicate;
 /**
  * Compares each module's jar of this build with the same module's jar of the previous release (japicmp, through
  * {@link ApiComparator}). Never fails for a module it cannot compare: a module without a jar yet, a new module or a
- * previous jar that cannot be resolved is reported as skipped, the last two with a warning naming the coordinates.
+ * previous jar that cannot be resolved is reported as skipped, the last with a warning naming the coordinates.
  */
 public final class ApiCheck {
     private final PreviousArtifacts artifacts;
     private final ApiComparator comparator;
     private final ReleaseLog log;
+    private final boolean unbuiltIsWarning;
 
     /**
      * @param artifacts where the previous release's jars come from
      * @param comparator the comparison, with the exclusions
      * @param log where the warnings go
+     * @param unbuiltIsWarning whether a module without its jar is a warning (the check was asked for) rather than
+     *     an information line (the default {@code warn} mode, where a plan made before {@code package} is usual)
      */
-    public ApiCheck(PreviousArtifacts artifacts, ApiComparator comparator, ReleaseLog log) {
+    public ApiCheck(PreviousArtifacts artifacts, ApiComparator comparator, ReleaseLog log, boolean unbuiltIsWarning) {
         this.artifacts = artifacts;
         this.comparator = comparator;
         this.log = log;
+        this.unbuiltIsWarning = unbuiltIsWarning;
     }
 
     /**
@@ -49,7 +53,12 @@ public final class ApiCheck {
             ModuleJar module, String previousTag, String previousVersion, Predicate<ModuleJar> existedAtPrevious) {
         if (!Files.isRegularFile(module.jar())) {
             String why = "no " + module.jar().getFileName() + " yet: build it first (mvn package release:draft)";
-            log.warn("API check of module " + module.artifactId() + " skipped: " + why);
+            String line = "API check of module " + module.artifactId() + " skipped: " + why;
+            if (unbuiltIsWarning) {
+                log.warn(line);
+            } else {
+                log.info(line);
+            }
             return ModuleApiReport.skipped(previousVersion, why);
         }
         if (!existedAtPrevious.test(module)) {

@@ -16,8 +16,8 @@ import org.xml.sax.SAXException;
  * The modules of a reactor that package a jar, read from the poms themselves, for callers without Maven's own
  * model (the CLI's in-process plan, tests). The Maven goals pass Maven's resolved projects instead. Reads
  * {@code groupId} (or the parent's), {@code artifactId}, {@code packaging}, {@code build/directory} and
- * {@code build/finalName} with {@code ${project.artifactId}}, {@code ${project.version}} and
- * {@code ${project.build.directory}} replaced; other properties and profiles are not read.
+ * {@code build/finalName} with {@code ${project.artifactId}} and {@code ${project.version}} replaced;
+ * other properties and profiles are not read.
  */
 public final class ReactorJars {
     /** Packagings whose main artifact is a jar of classes. */

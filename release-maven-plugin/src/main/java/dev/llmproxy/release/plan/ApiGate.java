@@ -72,7 +72,7 @@ final class ApiGate {
             return new Result(decision, null, "");
         }
         String previousSha = decision.previous().commitSha();
-        ApiReport report = new ApiCheck(api.artifacts(), new ApiComparator(api.excludes()), log).run(
+        ApiReport report = new ApiCheck(api.artifacts(), new ApiComparator(api.excludes()), log, api.mode() != ApiCheckMode.WARN).run(
                 modules, decision.previous().name(), decision.previous().version().toString(),
                 m -> git.readAt(previousSha, m.pom()).isPresent());
         report.modules().forEach((module, r) -> log.info("API check " + module + ": " + line(r)));
