@@ -355,13 +355,23 @@ public final class GitRepo implements AutoCloseable {
      * @throws ReleaseException when the repository cannot be read
      */
     public Optional<byte[]> readAtHead(String relativePath) {
+        return readAt(Constants.HEAD, relativePath);
+    }
+
+    /**
+     * @param revision a commit SHA, tag or ref ({@code HEAD})
+     * @param relativePath a path relative to the work tree root, {@code /} separators
+     * @return the bytes of that file in the commit's tree, or empty when it has no such file
+     * @throws ReleaseException when the repository cannot be read
+     */
+    public Optional<byte[]> readAt(String revision, String relativePath) {
         try (RevWalk walk = new RevWalk(repository)) {
-            RevCommit head = walk.parseCommit(resolveCommit(Constants.HEAD));
-            try (TreeWalk tree = TreeWalk.forPath(repository, relativePath, head.getTree())) {
+            RevCommit commit = walk.parseCommit(resolveCommit(revision));
+            try (TreeWalk tree = TreeWalk.forPath(repository, relativePath, commit.getTree())) {
                 return tree == null ? Optional.empty() : Optional.of(repository.open(tree.getObjectId(0)).getBytes());
             }
         } catch (IOException e) {
-            throw failure("read " + relativePath + " at HEAD", e);
+            throw failure("read " + relativePath + " at " + revision, e);
         }
     }
 

@@ -4,7 +4,12 @@ import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
 import dev.llmproxy.release.plan.ReleaseEngine;
 import dev.llmproxy.release.plan.ReleaseSettings;
+import dev.llmproxy.release.api.ApiCheckMode;
+import dev.llmproxy.release.api.ApiCheckSettings;
+import dev.llmproxy.release.api.ModuleJar;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -12,9 +17,14 @@ import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * Parameters shared by the {@code release:*} goals and the one call into {@link ReleaseEngine}.
@@ -155,6 +165,20 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     @Parameter(property = "release.previousTag")
     String previousTag;
 
+    /**
+     * Check the bump against the real API change (japicmp, this build's jars against the previous release's):
+     * {@code warn}, {@code fail}, {@code escalate} or {@code off}. See docs/release.md "API check".
+     */
+    @Parameter(property = "release.apiCheck", defaultValue = "warn")
+    String apiCheck;
+
+    /** What the API check leaves out (comma-separated): packages/classes ({@code *.internal.*}) and {@code @}annotations. */
+    @Parameter(property = "release.apiCheck.excludes", defaultValue = "")
+    String apiCheckExcludes;
+
+    @Component
+    RepositorySystem repositorySystem;
+
     /** Skip the goal. */
     @Parameter(property = "release.skip", defaultValue = "false")
     boolean skip;
@@ -170,7 +194,7 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
             return;
         }
         try {
-            run(new ReleaseEngine(settings(), mavenLog()));
+            run(new ReleaseEngine(settings(), mavenLog()).withApiCheck(apiCheckSettings()));
         } catch (ReleaseException | IllegalArgumentException e) {
             // both carry a one-line message naming the input and the fix: a goal failure, not a crash
             throw new MojoFailureException(e.getMessage(), e);
@@ -220,6 +244,34 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
                         blankToNull(notifyWebhook)),
                 tagPrefixes,
                 blankToNull(previousTag));
+    }
+
+    /** The API check over Maven's own model: each reactor project packaging a jar, previous jars resolved by Maven. */
+    private ApiCheckSettings apiCheckSettings() {
+        List<ModuleJar> modules = session.getProjects().stream()
+                .filter(p -> !"pom".equals(p.getPackaging())
+                        && "jar".equals(p.getArtifact().getArtifactHandler().getExtension()))
+                .map(p -> new ModuleJar(p.getGroupId(), p.getArtifactId(),
+                        slashes(project.getBasedir().toPath().relativize(p.getFile().toPath())),
+                        Path.of(p.getBuild().getDirectory(), p.getBuild().getFinalName() + ".jar")))
+                .toList();
+        return new ApiCheckSettings(ApiCheckMode.parse(apiCheck), csv(apiCheckExcludes), modules, this::resolveJar);
+    }
+
+    private Optional<Path> resolveJar(String groupId, String artifactId, String version) {
+        ArtifactRequest request = new ArtifactRequest(
+                new DefaultArtifact(groupId, artifactId, "jar", version), project.getRemoteProjectRepositories(), null);
+        try {
+            return Optional.of(repositorySystem.resolveArtifact(session.getRepositorySession(), request)
+                    .getArtifact().getFile().toPath());
+        } catch (ArtifactResolutionException e) {
+            getLog().debug(e);
+            return Optional.empty();
+        }
+    }
+
+    private static String slashes(Path relative) {
+        return relative.toString().replace('\\', '/');
     }
 
     private String token() {

@@ -3,6 +3,7 @@ package dev.llmproxy.release.plan;
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
 import dev.llmproxy.release.TextFiles;
+import dev.llmproxy.release.api.ApiCheckSettings;
 import dev.llmproxy.release.commits.CommitParser;
 import dev.llmproxy.release.git.GitRepo;
 import dev.llmproxy.release.github.GitHubConfig;
@@ -60,6 +61,7 @@ public final class ReleaseEngine {
     private final ReleaseSettings settings;
     private final ReleaseLog log;
     private final RetryPolicy retry;
+    private final ApiCheckSettings apiCheck;
 
     /**
      * @param settings the goal's parameters
@@ -71,9 +73,22 @@ public final class ReleaseEngine {
 
     /** With a retry policy of the caller's (tests: no real waiting). */
     ReleaseEngine(ReleaseSettings settings, ReleaseLog log, RetryPolicy retry) {
+        this(settings, log, retry, ApiCheckSettings.defaults());
+    }
+
+    private ReleaseEngine(ReleaseSettings settings, ReleaseLog log, RetryPolicy retry, ApiCheckSettings apiCheck) {
         this.settings = settings;
         this.log = log;
         this.retry = retry;
+        this.apiCheck = apiCheck;
+    }
+
+    /**
+     * @param apiCheck how the bump is checked against the API change (default: {@link ApiCheckSettings#defaults()})
+     * @return an engine with the same settings that checks the API so
+     */
+    public ReleaseEngine withApiCheck(ApiCheckSettings apiCheck) {
+        return new ReleaseEngine(settings, log, retry, apiCheck);
     }
 
     /**
@@ -143,6 +158,7 @@ public final class ReleaseEngine {
         final GitRepo git;
         final ReactorVersions reactor;
         final ReleasePlanner.Decision decision;
+        final ApiGate.Result api;
         final String repository;
         final ReleaseNotes notes;
         final MarkdownRenderer renderer;
@@ -165,7 +181,9 @@ public final class ReleaseEngine {
                 git.requireCompleteHistory();
                 reactor = ReactorVersions.load(settings.root());
                 NotesConfig notesConfig = notesConfig();
-                decision = new ReleasePlanner(settings, log, () -> new NotesBuilder(notesConfig)).decide(git, reactor);
+                api = new ApiGate(settings, apiCheck, log).check(
+                        new ReleasePlanner(settings, log, () -> new NotesBuilder(notesConfig)).decide(git, reactor), git, reactor);
+                decision = api.decision();
                 warnIfPomIsAhead();
                 List<String> files = releaseFiles();
                 if (changesWorkTree && releasesLocally()) {
@@ -174,7 +192,7 @@ public final class ReleaseEngine {
                 repository = repository();
                 renderer = new MarkdownRenderer(settings.notes().bodyLimit());
                 notes = decision.releases() ? notes(decision.notes()) : null;
-                body = notes == null ? null : renderer.releaseBody(notes) + appendix();
+                body = notes == null ? null : renderer.releaseBody(notes) + api.notice() + appendix();
                 assets = withGitHub && decision.releases() ? assets() : List.of();
                 ReleasePlan.GitHubAction github = withGitHub && decision.releases() ? gitHubPreview() : null;
                 plan = plan(files, github);
@@ -408,7 +426,8 @@ public final class ReleaseEngine {
                     settings.push(),
                     settings.remote(),
                     reactor.skippedPoms().entrySet().stream()
-                            .map(e -> new ReleasePlan.SkippedPom(e.getKey(), e.getValue())).toList());
+                            .map(e -> new ReleasePlan.SkippedPom(e.getKey(), e.getValue())).toList(),
+                    api.report() == null ? null : api.report().modules());
         }
 
         /**

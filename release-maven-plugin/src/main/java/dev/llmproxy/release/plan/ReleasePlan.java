@@ -2,7 +2,9 @@ package dev.llmproxy.release.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.llmproxy.release.api.ModuleApiReport;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole release decision as one value: what was released before, what comes next and why,
@@ -31,11 +33,12 @@ import java.util.List;
  * @param remote the remote pushed to (added key)
  * @param skippedPoms the reactor poms the version change leaves alone, with the reason (added key,
  *     issue #12 item 4): profile-only modules that do not exist, independently versioned modules
+ * @param apiCheck the API check per module (artifactId → report), or {@code null} when it did not run (added key)
  */
 @JsonPropertyOrder({
     "schemaVersion", "repository", "headSha", "previousTag", "previousVersion", "version", "tag",
     "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote",
-    "skippedPoms"
+    "skippedPoms", "apiCheck"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReleasePlan(
@@ -56,7 +59,8 @@ public record ReleasePlan(
         GitHubAction github,
         boolean push,
         String remote,
-        List<SkippedPom> skippedPoms) {
+        List<SkippedPom> skippedPoms,
+        Map<String, ModuleApiReport> apiCheck) {
 
     /** The {@code schemaVersion} this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -73,7 +77,7 @@ public record ReleasePlan(
      */
     public ReleasePlan withGitHub(GitHubAction action) {
         return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
-                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, skippedPoms);
+                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, skippedPoms, apiCheck);
     }
 
     /** @return true when the plan releases a version (a {@code version} is set) */
