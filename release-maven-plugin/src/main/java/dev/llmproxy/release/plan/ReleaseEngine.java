@@ -148,6 +148,8 @@ public final class ReleaseEngine {
         final MarkdownRenderer renderer;
         final String body;
         final List<Path> assets;
+        /** Shadows the engine's log: repeated warnings collapse, all go to warnings.txt and plan.json. */
+        final Warnings log = new Warnings(ReleaseEngine.this.log);
         ReleasePlan plan;
 
         /**
@@ -166,6 +168,7 @@ public final class ReleaseEngine {
                 reactor = ReactorVersions.load(settings.root());
                 NotesConfig notesConfig = notesConfig();
                 decision = new ReleasePlanner(settings, log, () -> new NotesBuilder(notesConfig)).decide(git, reactor);
+                log.logCollapsed();
                 warnIfPomIsAhead();
                 List<String> files = releaseFiles();
                 if (changesWorkTree && releasesLocally()) {
@@ -406,7 +409,8 @@ public final class ReleaseEngine {
                     assets.stream().map(p -> slashes(settings.root().relativize(p))).toList(),
                     github,
                     settings.push(),
-                    settings.remote());
+                    settings.remote(),
+                    log.counts());
         }
 
         /**
@@ -468,6 +472,7 @@ public final class ReleaseEngine {
 
         private void writePlanAndNotes() {
             PlanJson.write(plan, settings.root().resolve(PLAN_FILE));
+            log.writeFile(settings.root());
             if (notes != null) {
                 TextFiles.writeAtomically(settings.root().resolve(NOTES_FILE), body);
             }
@@ -585,8 +590,10 @@ public final class ReleaseEngine {
             if (!outcome.draft()) {
                 notifyReleased(outcome);
             }
-            plan = plan.withGitHub(gitHubAction(outcome));
+            log.logCollapsed();
+            plan = plan.withGitHub(gitHubAction(outcome)).withWarnings(log.counts());
             PlanJson.write(plan, settings.root().resolve(PLAN_FILE));
+            log.writeFile(settings.root());
             return plan;
         }
 

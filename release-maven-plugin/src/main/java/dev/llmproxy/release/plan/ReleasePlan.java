@@ -29,10 +29,13 @@ import java.util.List;
  * @param github what happens on GitHub, or {@code null} when the goal does not touch GitHub
  * @param push whether the goal pushes the branch and tag (added key)
  * @param remote the remote pushed to (added key)
+ * @param warnings how many warnings of each kind the run gave, kinds in the order first seen; the
+ *     lines are in {@code target/release/warnings.txt} (added key; see {@link Warnings})
  */
 @JsonPropertyOrder({
     "schemaVersion", "repository", "headSha", "previousTag", "previousVersion", "version", "tag",
-    "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote"
+    "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote",
+    "warnings"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReleasePlan(
@@ -52,7 +55,8 @@ public record ReleasePlan(
         List<String> assets,
         GitHubAction github,
         boolean push,
-        String remote) {
+        String remote,
+        List<WarningCount> warnings) {
 
     /** The {@code schemaVersion} this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -60,6 +64,7 @@ public record ReleasePlan(
     public ReleasePlan {
         files = files == null ? List.of() : List.copyOf(files);
         assets = assets == null ? List.of() : List.copyOf(assets);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     /**
@@ -68,7 +73,16 @@ public record ReleasePlan(
      */
     public ReleasePlan withGitHub(GitHubAction action) {
         return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
-                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote);
+                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, warnings);
+    }
+
+    /**
+     * @param counts the warnings of the run so far ({@link Warnings#counts()})
+     * @return the same plan with {@code warnings} replaced
+     */
+    public ReleasePlan withWarnings(List<WarningCount> counts) {
+        return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
+                reason, alreadyReleased, commits, files, notesFile, assets, github, push, remote, counts);
     }
 
     /** @return true when the plan releases a version (a {@code version} is set) */
@@ -87,6 +101,17 @@ public record ReleasePlan(
      */
     @JsonPropertyOrder({"total", "breaking", "feat", "fix", "other"})
     public record CommitCounts(int total, int breaking, int feat, int fix, int other) {}
+
+    /**
+     * The number of warnings of one kind.
+     *
+     * @param kind a stable id: {@code invalid-header}, {@code empty-breaking-footer}, {@code
+     *     breaking-footer-variant}, {@code gitmoji} (see {@code commits/CommitLint}), or {@code general}
+     *     for any other warning
+     * @param count at least 1
+     */
+    @JsonPropertyOrder({"kind", "count"})
+    public record WarningCount(String kind, int count) {}
 
     /**
      * The GitHub Release step of the plan.
