@@ -174,6 +174,7 @@ public final class ReleaseEngine {
                 if (changesWorkTree && releasesLocally()) {
                     requireCleanExceptReleaseFiles(files);
                 }
+                checkBeforeWriting(changesWorkTree);
                 repository = repository();
                 renderer = new MarkdownRenderer(settings.notes().bodyLimit());
                 notes = decision.releases() ? notes(decision.notes()) : null;
@@ -287,6 +288,7 @@ public final class ReleaseEngine {
                 try (Stream<Path> files = Files.walk(settings.root())) {
                     files.filter(Files::isRegularFile)
                             .filter(p -> matcher.matches(settings.root().relativize(p)))
+                            .map(p -> PreWriteChecks.requireInsideRoot(settings.root(), p, glob))
                             .forEach(found::add);
                 } catch (IOException e) {
                     throw new ReleaseException("cannot list files for release.assets " + glob + ": " + e.getMessage(), e);
@@ -531,6 +533,24 @@ public final class ReleaseEngine {
             }
         }
 
+        /** The refusals that do not depend on history (docs/release.md, "Refusals come first"). */
+        private void checkBeforeWriting(boolean changesWorkTree) {
+            if (!makesNewRelease()) {
+                return;
+            }
+            PreWriteChecks.requireValidTagName(settings.tagPrefix(), decision.tag());
+            if (changesWorkTree && settings.commit()) {
+                PreWriteChecks.requireNextDevelopmentVersion(reactor, settings.nextDevelopmentVersion());
+            }
+            if (changesWorkTree && releasesLocally() && settings.commit()) {
+                git.requireIdentity();
+                if (settings.push()) {
+                    PreWriteChecks.requireTagFreeOnRemote(git, settings.remote(), decision.tag(), decision.targetSha(),
+                            Optional.ofNullable(settings.github().token()));
+                }
+            }
+        }
+
         void writePoms() {
             List<String> changed = reactor.apply(decision.version().toString());
             log.info(changed.isEmpty() ? "Poms already at " + decision.version() : "Set version " + decision.version()
@@ -543,6 +563,7 @@ public final class ReleaseEngine {
         }
 
         void commitTagAndPush() {
+            String before = git.headSha();
             List<String> toCommit = git.changedAmong(plan.files());
             String released = toCommit.isEmpty() ? git.headSha() : git.commit(toCommit, "chore(release): " + decision.version());
             boolean created = git.createAnnotatedTag(decision.tag(), released, "Release " + decision.version());
@@ -555,14 +576,11 @@ public final class ReleaseEngine {
                 }
             }
             if (settings.push()) {
+                String made = git.headSha();
                 try {
                     push();
                 } catch (ReleaseException e) {
-                    if (created) {
-                        git.deleteTag(decision.tag());
-                    }
-                    throw new ReleaseException(e.getMessage() + "; the local tag was removed: bring in the remote"
-                            + " changes (git pull --rebase " + settings.remote() + "), then rerun", e);
+                    throw new ReleaseException(e.getMessage() + "; " + PushUndo.undo(git, decision.tag(), created, before, made), e);
                 }
             }
         }
@@ -572,6 +590,7 @@ public final class ReleaseEngine {
                 log.info("HEAD is detached: not pushing (the tag " + decision.tag() + " is already released)");
                 return;
             }
+            PushUndo.requireSameTagOnRemote(git, settings.remote(), decision.tag(), Optional.ofNullable(settings.github().token()));
             push();
         }
 
