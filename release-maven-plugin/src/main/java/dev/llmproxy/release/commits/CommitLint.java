@@ -65,11 +65,16 @@ public final class CommitLint {
         if (kind != Kind.CONVENTIONAL && kind != Kind.FREE_TEXT) {
             return List.of();
         }
-        List<Warning> warnings = new ArrayList<>(0);
-        if (message != null && (message.contains("reaking") || message.contains("REAKING"))) {
+        boolean mentionsBreaking = message != null && (message.contains("reaking") || message.contains("REAKING"));
+        boolean gitmoji = kind == Kind.FREE_TEXT && startsWithGitmoji(commit.subject());
+        if (!mentionsBreaking && !gitmoji) {
+            return List.of(); // nearly every commit: no list made
+        }
+        List<Warning> warnings = new ArrayList<>(2);
+        if (mentionsBreaking) {
             breakingFooters(commit, message, warnings);
         }
-        if (kind == Kind.FREE_TEXT && startsWithGitmoji(commit.subject())) {
+        if (gitmoji) {
             warnings.add(new Warning(GITMOJI, name(commit) + " starts with a gitmoji instead of a Conventional Commits"
                     + " type and is counted as \"other\": write the type first (e.g. \"feat: :sparkles: add x\"); " + DOCS));
         }

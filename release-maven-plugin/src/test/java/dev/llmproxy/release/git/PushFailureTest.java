@@ -60,33 +60,26 @@ class PushFailureTest {
         assertEquals(cause, PushFailure.classify("To origin\n" + line + "\nerror: failed to push some refs to 'origin'\n"));
     }
 
-    @Test
+    @ParameterizedTest
     @DisabledOnOs(OS.WINDOWS)
-    void aPermissionRefusalSaysSoAndNeverSuggestsPullRebase() throws IOException {
-        hook("echo 'ERROR: Permission to example-org/app.git denied to release-bot.' >&2; exit 1");
+    @CsvSource(delimiter = '|', value = {
+        "echo 'ERROR: Permission to example-org/app.git denied to release-bot.' >&2|PERMISSION|the credentials may not"
+                + " push to origin: give the token write access (contents: write; in a workflow `permissions: contents:"
+                + " write`), or allow pushes to main in the branch protection rules, then rerun",
+        "echo 'HTTP Basic: Access denied' >&2; echo 'fatal: Authentication failed for origin' >&2|AUTHENTICATION|the"
+                + " credentials were refused: set a valid token in GITHUB_TOKEN or GH_TOKEN (CI), or fix git's own"
+                + " credentials for origin (credential helper, SSH key), then rerun",
+    })
+    void aRefusedCredentialOrPermissionSaysSoAndNeverSuggestsPullRebase(String script, PushFailure.Cause cause, String fix)
+            throws IOException {
+        hook(script + "; exit 1");
 
         PushFailure e = push();
 
-        assertEquals(PushFailure.Cause.PERMISSION, e.cause());
+        assertEquals(cause, e.cause());
         assertEquals("git push --atomic origin main v1.0.0 failed, nothing was updated on the remote: ! [remote rejected]"
-                + " main -> main (pre-receive hook declined); the credentials may not push to origin: give the token write"
-                + " access (contents: write; in a workflow `permissions: contents: write`), or allow pushes to main in the"
-                + " branch protection rules, then rerun", e.getMessage());
+                + " main -> main (pre-receive hook declined); " + fix, e.getMessage());
         assertFalse(e.getMessage().contains("pull --rebase"));
-    }
-
-    @Test
-    @DisabledOnOs(OS.WINDOWS)
-    void anAuthenticationRefusalAsksForCredentials() throws IOException {
-        hook("echo 'HTTP Basic: Access denied' >&2; echo 'fatal: Authentication failed for origin' >&2; exit 1");
-
-        PushFailure e = push();
-
-        assertEquals(PushFailure.Cause.AUTHENTICATION, e.cause());
-        assertEquals("git push --atomic origin main v1.0.0 failed, nothing was updated on the remote: ! [remote rejected]"
-                + " main -> main (pre-receive hook declined); the credentials were refused: set a valid token in"
-                + " GITHUB_TOKEN or GH_TOKEN (CI), or fix git's own credentials for origin (credential helper, SSH key),"
-                + " then rerun", e.getMessage());
     }
 
     @Test

@@ -38,14 +38,20 @@ class CollapsedWarningsTest {
         }
     };
 
-    @Test
-    @Timeout(120)
-    void fiveThousandOddCommitsPrintOneLinePerKind() throws IOException {
+    /** A one-module project whose first commit has {@code message}. */
+    private TestRepos project(String message) {
         TestRepos repo = TestRepos.nr(dir.resolve("app"));
         repo.write("pom.xml", TestPoms.app("1.0.0-SNAPSHOT"));
         repo.write(".gitignore", "target/\n");
         repo.git("add", "pom.xml", ".gitignore");
-        repo.c("-m", "chore: init");
+        repo.c("-m", message);
+        return repo;
+    }
+
+    @Test
+    @Timeout(120)
+    void fiveThousandOddCommitsPrintOneLinePerKind() throws IOException {
+        TestRepos repo = project("chore: init");
         repo.ta("v1.0.0");
         repo.fastImport(5_000, i -> switch (i % 5) {
             case 0 -> "feat!(api" + i + "): broken header";
@@ -104,11 +110,7 @@ class CollapsedWarningsTest {
 
     @Test
     void aSingleWarningIsPrintedAsItIsAndACleanRunDeletesTheOldFile() throws IOException {
-        TestRepos repo = TestRepos.nr(dir.resolve("one"));
-        repo.write("pom.xml", TestPoms.app("1.0.0-SNAPSHOT"));
-        repo.write(".gitignore", "target/\n");
-        repo.git("add", "pom.xml", ".gitignore");
-        repo.c("-m", "feat: one\n\nbreaking change: lower case");
+        TestRepos repo = project("feat: one\n\nbreaking change: lower case");
         TestSettings settings = new TestSettings(repo.dir());
         settings.dryRun = true;
 

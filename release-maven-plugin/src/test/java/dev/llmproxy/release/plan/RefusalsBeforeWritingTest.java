@@ -56,6 +56,12 @@ class RefusalsBeforeWritingTest {
         return s;
     }
 
+    private TestSettings pushing() {
+        TestSettings s = settings();
+        s.push = true;
+        return s;
+    }
+
     private ReleasePlan draft(TestSettings s) {
         return new ReleaseEngine(s.build(), ReleaseLog.SILENT).draft();
     }
@@ -70,6 +76,13 @@ class RefusalsBeforeWritingTest {
         assertEquals("", repo.git("status", "--porcelain", "--untracked-files=no"));
     }
 
+    /** @return the message of the refusal, after checking that nothing was written */
+    private String refused(TestSettings s) throws IOException {
+        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(s));
+        assertNothingWritten();
+        return e.getMessage();
+    }
+
     private void assertOneReleaseCommit() {
         assertEquals("chore(release): 1.5.0", repo.git("log", "--format=%s", before + "..HEAD"));
         assertEquals(repo.sha("HEAD"), repo.sha("v1.5.0^{commit}"));
@@ -80,13 +93,10 @@ class RefusalsBeforeWritingTest {
         TestSettings bad = settings();
         bad.tagPrefix = "v:";
 
-        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(bad));
-
         assertEquals("release.tagPrefix 'v:' makes the tag name 'v:1.5.0', which is not a valid git tag name (git refuses"
                 + " spaces, ~ ^ : ? * [ \\ and control characters, '..', '@{', '//', and a name ending in '.', '/' or"
                 + " '.lock'): set release.tagPrefix to letters, digits, '-', '_', '.' or '/' (e.g. -Drelease.tagPrefix=v),"
-                + " then rerun", e.getMessage());
-        assertNothingWritten();
+                + " then rerun", refused(bad));
         assertThrows(ReleaseException.class, () -> {
             TestSettings dry = settings();
             dry.tagPrefix = "release 1";
@@ -103,12 +113,9 @@ class RefusalsBeforeWritingTest {
         TestSettings bad = settings();
         bad.version = "1.5.0-rc.lock";
 
-        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(bad));
-
         assertEquals("the tag name 'v1.5.0-rc.lock' is not a valid git tag name (git refuses spaces, ~ ^ : ? * [ \\ and"
                 + " control characters, '..', '@{', '//', and a name ending in '.', '/' or '.lock'): release another"
-                + " version (-Drelease.version or -Drelease.preRelease), then rerun", e.getMessage());
-        assertNothingWritten();
+                + " version (-Drelease.version or -Drelease.preRelease), then rerun", refused(bad));
     }
 
     @Test
@@ -116,11 +123,8 @@ class RefusalsBeforeWritingTest {
         TestSettings bad = settings();
         bad.nextDevelopmentVersion = "1.6.0 SNAPSHOT";
 
-        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(bad));
-
         assertEquals("release.nextDevelopmentVersion '1.6.0 SNAPSHOT' cannot be written: new version '1.6.0 SNAPSHOT' is"
-                + " not a plain Maven version (letters, digits, . _ + -): give a version such as 1.5.0", e.getMessage());
-        assertNothingWritten();
+                + " not a plain Maven version (letters, digits, . _ + -): give a version such as 1.5.0", refused(bad));
     }
 
     @Test
@@ -132,12 +136,9 @@ class RefusalsBeforeWritingTest {
         TestSettings s = settings();
         s.assets = List.of("dist/*");
 
-        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(s));
-
         assertEquals("release.assets pattern 'dist/*' matches dist/x, which leads to " + outside.toRealPath()
                 + ", outside the project " + repo.dir() + " (a symbolic link): only files inside the reactor are"
-                + " uploaded; copy the file into the build output or fix the pattern, then rerun", e.getMessage());
-        assertNothingWritten();
+                + " uploaded; copy the file into the build output or fix the pattern, then rerun", refused(s));
 
         Files.delete(repo.dir().resolve("dist/x"));
         repo.write("build/app.jar", "jar\n");
@@ -153,16 +154,11 @@ class RefusalsBeforeWritingTest {
         other.ta("v1.5.0");
         other.git("push", "-q", "origin", "v1.5.0");
         String theirs = origin.sha("v1.5.0^{commit}");
-        TestSettings s = settings();
-        s.push = true;
-
-        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(s));
 
         assertEquals("tag v1.5.0 already exists on origin at commit " + theirs + ", while this release would tag a new"
                 + " release commit on HEAD " + before + "; nothing was written: fetch the remote's tags (git fetch --tags"
                 + " origin) so that the plan starts after that release, or release another version (-Drelease.version),"
-                + " then rerun", e.getMessage());
-        assertNothingWritten();
+                + " then rerun", refused(pushing()));
     }
 
     @Test
@@ -170,10 +166,7 @@ class RefusalsBeforeWritingTest {
         TestRepos other = TestRepos.cloneOf(origin, dir.resolve("other"));
         other.c("-m", "docs: someone else pushed first");
         other.git("push", "-q", "origin", "main");
-        TestSettings s = settings();
-        s.push = true;
-
-        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(s));
+        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(pushing()));
 
         assertEquals("git push --atomic origin main v1.5.0 failed, nothing was updated on the remote: ! [rejected]"
                 + "        main -> main (fetch first); main on origin has commits this clone does not have: bring them"
@@ -186,7 +179,7 @@ class RefusalsBeforeWritingTest {
 
         repo.git("pull", "-q", "--rebase", "origin", "main");
         String rebased = repo.sha("HEAD");
-        draft(s);
+        draft(pushing());
         assertEquals("chore(release): 1.5.0", repo.git("log", "--format=%s", rebased + "..HEAD"));
         assertEquals(repo.sha("HEAD"), origin.sha("refs/tags/v1.5.0^{commit}"));
     }
@@ -195,10 +188,7 @@ class RefusalsBeforeWritingTest {
     @DisabledOnOs(OS.WINDOWS)
     void aPermissionRefusalIsUndoneAndNamesThePermission() throws IOException {
         hook("echo 'ERROR: Permission to example-org/app.git denied to release-bot.' >&2; exit 1");
-        TestSettings s = settings();
-        s.push = true;
-
-        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(s));
+        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(pushing()));
 
         assertEquals("git push --atomic origin main v1.5.0 failed, nothing was updated on the remote: ! [remote rejected]"
                 + " main -> main (pre-receive hook declined); the credentials may not push to origin: give the token"
@@ -214,10 +204,7 @@ class RefusalsBeforeWritingTest {
     @DisabledOnOs(OS.WINDOWS)
     void whenSomethingElseChangedDuringThePushTheMessageGivesTheExactCommands() throws IOException {
         hook("echo 'edited meanwhile' >> '" + repo.dir().resolve("README.md") + "'; exit 1");
-        TestSettings s = settings();
-        s.push = true;
-
-        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(s));
+        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(pushing()));
 
         String release = repo.sha("HEAD");
         assertEquals("chore(release): 1.5.0", repo.git("log", "-1", "--format=%s"), "nothing was undone");
@@ -237,10 +224,7 @@ class RefusalsBeforeWritingTest {
         other.ta("v1.5.0");
         other.git("push", "-q", "origin", "v1.5.0");
         String theirs = origin.sha("v1.5.0^{commit}");
-        TestSettings s = settings();
-        s.push = true;
-
-        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(s));
+        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(pushing()));
 
         assertEquals("tag v1.5.0 already exists on origin at commit " + theirs + ", while the local v1.5.0 is at commit "
                 + release + "; nothing was updated on the remote: release another version (-Drelease.version), or, if"
