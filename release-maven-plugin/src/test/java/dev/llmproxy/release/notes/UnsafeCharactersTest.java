@@ -2,7 +2,9 @@ package dev.llmproxy.release.notes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Control characters and bidirectional overrides never reach the notes or CHANGELOG.md. */
@@ -28,5 +30,30 @@ class UnsafeCharactersTest {
     void markdownTextStripsThemFromEveryRenderedLine() {
         assertEquals("fix the check for admins \\[31m", MarkdownText.escape("fix the check\u202E for admins\u2069 \u001B[31m"));
         assertEquals("a b", MarkdownText.escape("a\r\n\u0000b"));
+    }
+
+    @Test
+    void neitherTheReleaseBodyNorTheChangelogCarriesThem() {
+        ReleaseNotes notes = NotesBuilderTest.notes(NotesConfig.defaults(), Map.of(),
+                "feat(a\u202Edmin): allow \u2066users\u2069 in\u001B[0m",
+                "fix!: drop\u0007 v1\n\nBREAKING CHANGE: the \u202Dold\u202C API\u0000 is gone");
+        MarkdownRenderer renderer = new MarkdownRenderer(NotesConfig.GITHUB_BODY_LIMIT);
+        String body = renderer.releaseBody(notes);
+        String section = renderer.changelogSection(notes);
+        for (String text : new String[] {body, section}) {
+            assertEquals(-1, firstUnsafe(text), text);
+            assertTrue(text.contains("- **admin:** allow users in\\[0m ("), text);
+            assertTrue(text.contains("the old API is gone ("), text);
+        }
+    }
+
+    private static int firstUnsafe(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\n' && UnsafeCharacters.isUnsafe(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
