@@ -3,6 +3,7 @@ package dev.llmproxy.release.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
@@ -213,6 +214,19 @@ class RefusalsBeforeWritingTest {
                 + " main -> main (pre-receive hook declined); fix the cause, then rerun; the repository changed during"
                 + " the run, so nothing was undone: to undo the release locally run `git tag -d v1.5.0 && git reset"
                 + " --hard " + before + "` (reset discards uncommitted changes: stash them first)", e.getMessage());
+    }
+
+    @Test
+    void aRerunWithPushPushesTheReleaseThatAnEarlierRunMadeLocally() {
+        draft(settings()); // commit and tag, no push
+        String release = repo.sha("HEAD");
+
+        ReleasePlan plan = draft(pushing());
+
+        assertTrue(plan.alreadyReleased());
+        assertEquals(release, repo.sha("HEAD"), "no second release commit");
+        assertEquals(release, origin.sha("refs/heads/main"));
+        assertEquals(release, origin.sha("refs/tags/v1.5.0^{commit}"));
     }
 
     @Test
