@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  *       {@code BREAKING CHANGES:}; item 15 of the spec requires the token in upper case and item 16
  *       names only {@code BREAKING CHANGE} and {@code BREAKING-CHANGE}, so the commit is not counted
  *       as breaking.
+ *   <li>{@link #BREAKING_FOOTER_IN_BODY}: {@code BREAKING CHANGE: x} on a line inside a body
+ *       paragraph: footers start only after a blank line (item 8), so it is not counted as breaking
+ *       (not checked in messages with release-please blocks, whose lines are whole messages).
  *   <li>{@link #GITMOJI}: a subject that starts with a gitmoji ({@code :sparkles:} or the emoji
  *       itself) instead of a type; counted as "other".
  * </ul>
@@ -33,6 +36,8 @@ public final class CommitLint {
     public static final String EMPTY_BREAKING_FOOTER = "empty-breaking-footer";
     /** Kind id: a lower-case or plural breaking-change footer. */
     public static final String BREAKING_FOOTER_VARIANT = "breaking-footer-variant";
+    /** Kind id: an exact breaking-change line inside a body paragraph, where it is no footer. */
+    public static final String BREAKING_FOOTER_IN_BODY = "breaking-footer-in-body";
     /** Kind id: a gitmoji subject. */
     public static final String GITMOJI = "gitmoji";
 
@@ -83,6 +88,7 @@ public final class CommitLint {
 
     private static void breakingFooters(ConventionalCommit commit, String message, List<Warning> warnings) {
         boolean empty = false;
+        boolean inBody = false;
         String variant = null;
         String text = message.replace("\r\n", "\n").replace('\r', '\n');
         Matcher m = BREAKING_LINE.matcher(text);
@@ -98,12 +104,20 @@ public final class CommitLint {
             } else if (m.group(2).isBlank() && commit.footers().stream()
                     .noneMatch(f -> CommitParser.isBreakingToken(f) && !f.value().isBlank())) {
                 empty = true;
+            } else if (!m.group(2).isBlank() && !commit.breaking() && !text.contains("BEGIN_")) {
+                // release-please's BEGIN_COMMIT_OVERRIDE / BEGIN_NESTED_COMMIT blocks hold whole messages: read elsewhere
+                inBody = true;
             }
         }
         if (empty) {
             warnings.add(new Warning(EMPTY_BREAKING_FOOTER, name(commit) + " has an empty BREAKING CHANGE footer, which is"
                     + " not counted as a breaking change: describe the change after \"BREAKING CHANGE: \" (or mark the"
                     + " header with \"!\"), or release with -Drelease.bump=major if it is one; " + DOCS));
+        }
+        if (inBody) {
+            warnings.add(new Warning(BREAKING_FOOTER_IN_BODY, name(commit) + " has a \"BREAKING CHANGE:\" line inside a"
+                    + " paragraph of its body, where it is no footer (footers start after a blank line), so it is not"
+                    + " counted as a breaking change: if it is, release with -Drelease.bump=major; " + DOCS));
         }
         if (variant != null) {
             warnings.add(new Warning(BREAKING_FOOTER_VARIANT, name(commit) + " has a \"" + variant + ":\" footer, which"

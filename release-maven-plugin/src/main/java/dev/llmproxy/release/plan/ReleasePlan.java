@@ -106,8 +106,8 @@ public record ReleasePlan(
      * The number of warnings of one kind.
      *
      * @param kind a stable id: {@code invalid-header}, {@code empty-breaking-footer}, {@code
-     *     breaking-footer-variant}, {@code gitmoji} (see {@code commits/CommitLint}), or {@code general}
-     *     for any other warning
+     *     breaking-footer-variant}, {@code breaking-footer-in-body}, {@code gitmoji} (see {@code
+     *     commits/CommitLint}), or {@code general} for any other warning
      * @param count at least 1
      */
     @JsonPropertyOrder({"kind", "count"})

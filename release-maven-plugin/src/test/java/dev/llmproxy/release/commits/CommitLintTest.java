@@ -75,6 +75,19 @@ class CommitLintTest {
                 + " \"Commit messages\"", warnings.get(0).message());
     }
 
+    @Test
+    void anExactBreakingLineInsideABodyParagraphIsNoFooterAndIsWarned() {
+        String message = "feat: x\n\nSome context.\nBREAKING CHANGE: removed y\n";
+        assertFalse(CommitParser.parse(SHA, message, 1).breaking());
+        assertEquals(List.of(new CommitLint.Warning(CommitLint.BREAKING_FOOTER_IN_BODY, "commit 0123456 'feat: x' has a"
+                + " \"BREAKING CHANGE:\" line inside a paragraph of its body, where it is no footer (footers start after a"
+                + " blank line), so it is not counted as a breaking change: if it is, release with -Drelease.bump=major;"
+                + " see docs/release.md, \"Commit messages\"")), check(message));
+        assertEquals(List.of(), check("feat!: x\n\nSome context.\nBREAKING CHANGE: removed y\n"), "breaking anyway");
+        assertEquals(List.of(), check("chore: squash\n\nBEGIN_COMMIT_OVERRIDE\nfeat: a\nBREAKING CHANGE: b\n"
+                + "END_COMMIT_OVERRIDE\n"), "an override block is read as whole messages");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         ":sparkles: add x", ":bug: fix the crash", "\u2728 add x", "\uD83D\uDC1B fix the crash", "\u26A1\uFE0F faster",
