@@ -11,6 +11,18 @@ public interface ReleaseLog {
     /** @param line something the user should fix or know, the release goes on */
     void warn(String line);
 
+    /**
+     * A warning of a kind that can repeat many times (one per commit, say). Logs that collapse
+     * warnings ({@code plan/Warnings}) print one line per kind with a count; this default prints
+     * the line as {@link #warn(String)} does.
+     *
+     * @param kind a short stable id, e.g. {@code "invalid-header"}
+     * @param line the warning, one line
+     */
+    default void warn(String kind, String line) {
+        warn(line);
+    }
+
     /** A log that drops everything (tests that do not look at the log). */
     ReleaseLog SILENT = new ReleaseLog() {
         @Override

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *       of spaces, or {@code BREAKING CHANGE}. Every following line that is not itself a token line
  *       continues the previous value, so values may span lines (item 10).
  *   <li>Breaking (items 12-13, 16): {@code !} in the header, or a footer with the upper-case token
- *       {@code BREAKING CHANGE} or {@code BREAKING-CHANGE}. A free-text commit with such a footer is
+ *       {@code BREAKING CHANGE} or {@code BREAKING-CHANGE} and a non-empty value (an empty one is a warning of
+ *       {@link CommitLint}, not a major release). A free-text commit with such a footer is
  *       breaking as well (it must not be lost); merges, reverts, fixups and invalid headers never are.
  *   <li>Merge: more than one parent, or a subject git or a forge writes for a merge ({@code Merge
  *       branch 'x'}, {@code Merge pull request #1 from ...}, {@code Merge remote-tracking branch ...},
@@ -213,9 +214,19 @@ public final class CommitParser {
 
     private static List<String> breakingNotes(List<Footer> footers) {
         return footers.stream()
-                .filter(f -> f.token().equals("BREAKING CHANGE") || f.token().equals("BREAKING-CHANGE"))
+                .filter(CommitParser::isBreakingToken)
                 .map(Footer::value)
+                .filter(value -> !value.isBlank()) // an empty footer is a slip, not a major release: CommitLint warns
                 .toList();
+    }
+
+    /**
+     * @param footer a parsed footer
+     * @return whether its token is {@code BREAKING CHANGE} or {@code BREAKING-CHANGE}, upper case as
+     *     Conventional Commits 1.0.0 items 15-16 require
+     */
+    static boolean isBreakingToken(Footer footer) {
+        return footer.token().equals("BREAKING CHANGE") || footer.token().equals("BREAKING-CHANGE");
     }
 
     private static String revertedSha(String body) {

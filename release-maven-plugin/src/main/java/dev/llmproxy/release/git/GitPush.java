@@ -59,48 +59,103 @@ final class GitPush {
      * @param pushUrl the URL git will push to (after {@code pushurl}/{@code insteadOf}), used only to
      *     decide whether the token may be sent; empty when unknown
      * @param token sent only to an {@code https} URL (or {@code http} on a loopback address)
-     * @throws ReleaseException when git is missing, or git exits non-zero (message: git's first error
-     *     line, secrets masked)
+     * @throws ReleaseException when git is missing
+     * @throws PushFailure when git exits non-zero: git's first error line (secrets masked), the
+     *     cause and its fix
      */
     void pushAtomic(String remote, Optional<URIish> pushUrl, String branch, String tag, Optional<String> token) {
-        List<String> command =
-                List.of(
-                        gitExecutable,
+        Optional<String> usedToken = usableToken(pushUrl, token);
+        Result result = run(List.of(
                         "push",
                         "--atomic",
                         remote,
                         "refs/heads/" + branch + ":refs/heads/" + branch,
-                        "refs/tags/" + tag + ":refs/tags/" + tag);
+                        "refs/tags/" + tag + ":refs/tags/" + tag),
+                usedToken, "push " + branch + " and " + tag + " to " + mask(remote, usedToken));
+        if (result.exitCode() != 0) {
+            String output = mask(result.output(), usedToken);
+            PushFailure.Cause cause = PushFailure.classify(output);
+            throw new PushFailure(cause,
+                    "git push --atomic " + mask(remote, usedToken) + " " + branch + " " + tag
+                            + " failed, nothing was updated on the remote: " + firstErrorLine(output, result.exitCode())
+                            + "; " + PushFailure.explain(cause, mask(remote, usedToken), branch));
+        }
+    }
+
+    /**
+     * Reads where a tag is on the remote ({@code git ls-remote}), with the same credentials as the
+     * push.
+     *
+     * @param remote a configured remote name or a URL/path git accepts
+     * @param pushUrl as for {@link #pushAtomic}
+     * @param tag the short tag name
+     * @param token as for {@link #pushAtomic}
+     * @return the commit the remote's tag peels to (for an annotated tag the {@code ^{}} line), or
+     *     empty when the remote has no such tag
+     * @throws ReleaseException when git is missing or the remote cannot be read, with the cause's fix
+     */
+    Optional<String> remoteTagCommit(String remote, Optional<URIish> pushUrl, String tag, Optional<String> token) {
+        Optional<String> usedToken = usableToken(pushUrl, token);
+        String ref = "refs/tags/" + tag;
+        Result result = run(List.of("ls-remote", "--tags", remote, ref, ref + "^{}"), usedToken,
+                "read tag " + tag + " on " + mask(remote, usedToken));
+        if (result.exitCode() != 0) {
+            String output = mask(result.output(), usedToken);
+            PushFailure.Cause cause = PushFailure.classify(output);
+            throw new PushFailure(cause, "git ls-remote " + mask(remote, usedToken) + " " + ref + " failed, so the release"
+                    + " cannot check the tag there before writing anything: " + firstErrorLine(output, result.exitCode())
+                    + "; " + PushFailure.explain(cause, mask(remote, usedToken), "the branch"));
+        }
+        String direct = null;
+        String peeled = null;
+        for (String line : result.output().split("\\R")) {
+            String[] fields = line.strip().split("\\s+");
+            if (fields.length == 2 && fields[1].equals(ref)) {
+                direct = fields[0];
+            } else if (fields.length == 2 && fields[1].equals(ref + "^{}")) {
+                peeled = fields[0];
+            }
+        }
+        return Optional.ofNullable(peeled != null ? peeled : direct);
+    }
+
+    /** git's exit code and its output (stdout and stderr merged, not yet masked). */
+    private record Result(int exitCode, String output) {}
+
+    private Optional<String> usableToken(Optional<URIish> pushUrl, Optional<String> token) {
+        return token.filter(t -> !t.isBlank()).filter(t -> pushUrl.map(GitPush::mayCarryToken).orElse(false));
+    }
+
+    /**
+     * Runs git in the work tree with stdin closed, no terminal prompt, the C locale (so that
+     * messages can be read), none of the variables that would point it at another repository, and
+     * the token (when given) as an environment-provided header.
+     */
+    private Result run(List<String> arguments, Optional<String> usedToken, String what) {
+        List<String> command = new ArrayList<>();
+        command.add(gitExecutable);
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workTree.toFile()).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         REPOSITORY_OVERRIDES.forEach(environment::remove);
         environment.put("GIT_TERMINAL_PROMPT", "0");
         environment.put("LC_ALL", "C");
-        Optional<String> usedToken = token.filter(t -> !t.isBlank()).filter(t -> pushUrl.map(GitPush::mayCarryToken).orElse(false));
         usedToken.ifPresent(t -> addTokenHeader(environment, t));
-
-        String output;
-        int exitCode;
         try {
             Process process = builder.start();
             process.getOutputStream().close();
+            String output;
             try (InputStream in = process.getInputStream()) {
                 output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            exitCode = process.waitFor();
+            return new Result(process.waitFor(), output);
         } catch (IOException e) {
             throw new ReleaseException(
-                    "cannot run '" + gitExecutable + "' to push (" + mask(e.getMessage(), usedToken)
+                    "cannot run '" + gitExecutable + "' to " + what + " (" + mask(e.getMessage(), usedToken)
                             + "): install git and put it on the PATH, then rerun");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ReleaseException("interrupted while pushing " + branch + " and " + tag + " to " + remote + ": rerun");
-        }
-        if (exitCode != 0) {
-            throw new ReleaseException(
-                    "git push --atomic " + mask(remote, usedToken) + " " + branch + " " + tag
-                            + " failed, nothing was updated on the remote: " + firstErrorLine(mask(output, usedToken), exitCode)
-                            + " (fix the cause, then rerun)");
+            throw new ReleaseException("interrupted while trying to " + what + ": rerun");
         }
     }
 
@@ -144,8 +199,9 @@ final class GitPush {
             }
         }
         return lines.stream()
-                .filter(line -> line.startsWith("!"))
+                .filter(line -> line.startsWith("!") && !line.endsWith("(atomic push failed)"))
                 .findFirst()
+                .or(() -> lines.stream().filter(line -> line.startsWith("!")).findFirst())
                 .or(() -> lines.stream().filter(line -> line.startsWith("fatal:") || line.startsWith("error:")).findFirst())
                 .or(() -> lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(lines.size() - 1)))
                 .orElse("git exited with code " + exitCode);

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.EmptyCommitException;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -506,8 +507,10 @@ public final class GitRepo implements AutoCloseable {
      * @param tagName the local tag to push to the same name on the remote
      * @param token a GitHub token, or empty to use git's own credentials
      * @throws IllegalArgumentException for names git would refuse or read as options
-     * @throws ReleaseException when git is not installed, or the push fails or any ref update is
-     *     rejected (git's first error line, secrets masked); the remote is then unchanged
+     * @throws ReleaseException when git is not installed
+     * @throws PushFailure when the push fails or any ref update is rejected: git's first error line
+     *     (secrets masked), the cause and its fix; for a tag that exists on the remote, both commits.
+     *     The remote is then unchanged
      */
     public void pushAtomic(String remote, String branch, String tagName, Optional<String> token) {
         if (remote.isBlank() || remote.startsWith("-")) {
@@ -519,7 +522,60 @@ public final class GitRepo implements AutoCloseable {
         if (!Repository.isValidRefName(Constants.R_TAGS + tagName)) {
             throw new IllegalArgumentException("invalid tag name '" + tagName + "': use a name git accepts, e.g. v1.2.0");
         }
-        new GitPush(gitExecutable, workTree).pushAtomic(remote, pushUrl(remote), branch, tagName, token);
+        try {
+            new GitPush(gitExecutable, workTree).pushAtomic(remote, pushUrl(remote), branch, tagName, token);
+        } catch (PushFailure e) {
+            if (e.cause() != PushFailure.Cause.TAG_EXISTS) {
+                throw e;
+            }
+            String there = remoteTagCommit(remote, tagName, token).orElse("(unknown)");
+            String here = tagTarget(tagName).orElse("(none)");
+            throw PushFailure.tagElsewhere(tagName, remote, there, here);
+        }
+    }
+
+    /**
+     * Where {@code tagName} is on {@code remote} ({@code git ls-remote}, with the same credentials and
+     * token rules as {@link #pushAtomic}).
+     *
+     * @param remote a configured remote name or a URL
+     * @param tagName the short tag name
+     * @param token a GitHub token, or empty to use git's own credentials
+     * @return the full SHA-1 of the commit the remote's tag peels to, or empty when the remote has
+     *     no such tag
+     * @throws ReleaseException when git is missing or the remote cannot be read (by cause, with the fix)
+     */
+    public Optional<String> remoteTagCommit(String remote, String tagName, Optional<String> token) {
+        if (remote.isBlank() || remote.startsWith("-")) {
+            throw new IllegalArgumentException("invalid remote '" + remote + "': use a remote name such as origin");
+        }
+        return new GitPush(gitExecutable, workTree).remoteTagCommit(remote, pushUrl(remote), tagName, token);
+    }
+
+    /**
+     * Refuses early when git has no user name or e-mail for the release commit and tag.
+     *
+     * @throws ReleaseException naming the missing settings and the commands that set them
+     */
+    public void requireIdentity() {
+        identity(true);
+        identity(false);
+    }
+
+    /**
+     * {@code git reset --hard <sha>} on the current branch: undoes the commits this run made after a
+     * rejected push. Only for a clean work tree, where it changes nothing but the files of those commits.
+     *
+     * @param sha the commit the branch goes back to
+     * @throws ReleaseException when the reset fails (with the command to run by hand)
+     */
+    public void resetHard(String sha) {
+        try {
+            git.reset().setMode(ResetCommand.ResetType.HARD).setRef(sha).call();
+        } catch (GitAPIException | RuntimeException e) {
+            throw new ReleaseException("cannot reset the branch to " + sha + ": " + oneLine(e)
+                    + " (run `git reset --hard " + sha + "`)", e);
+        }
     }
 
     /**

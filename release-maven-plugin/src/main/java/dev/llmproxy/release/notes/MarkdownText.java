@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  *       math ({@code $}) and backslashes are escaped; a leading {@code #}, {@code -}, {@code +},
  *       {@code =} or {@code 1.} cannot start a block.</li>
  *   <li>Line breaks become spaces. {@code C#} and {@code #12} are left as written.</li>
+ *   <li>Other control characters and bidirectional overrides are removed ({@link UnsafeCharacters}).</li>
  * </ul>
  */
 public final class MarkdownText {
@@ -29,6 +30,7 @@ public final class MarkdownText {
      * @return one line of Markdown that renders as {@code text} (with author code spans as code)
      */
     public static String escape(String text) {
+        text = UnsafeCharacters.strip(text);
         String line = hasControl(text) ? LINE_BREAKS.matcher(text).replaceAll(" ").strip() : text.strip();
         StringBuilder out = new StringBuilder(line.length() + 16);
         int i = 0;

@@ -164,6 +164,8 @@ public final class ReleaseEngine {
         final MarkdownRenderer renderer;
         final String body;
         final List<Path> assets;
+        /** Shadows the engine's log: repeated warnings collapse, all go to warnings.txt and plan.json. */
+        final Warnings log = new Warnings(ReleaseEngine.this.log);
         ReleasePlan plan;
 
         /**
@@ -184,11 +186,13 @@ public final class ReleaseEngine {
                 api = new ApiGate(settings, apiCheck, log).check(
                         new ReleasePlanner(settings, log, () -> new NotesBuilder(notesConfig)).decide(git, reactor), git, reactor);
                 decision = api.decision();
+                log.logCollapsed();
                 warnIfPomIsAhead();
                 List<String> files = releaseFiles();
                 if (changesWorkTree && releasesLocally()) {
                     requireCleanExceptReleaseFiles(files);
                 }
+                checkBeforeWriting(changesWorkTree);
                 repository = repository();
                 renderer = new MarkdownRenderer(settings.notes().bodyLimit());
                 notes = decision.releases() ? notes(decision.notes()) : null;
@@ -302,6 +306,7 @@ public final class ReleaseEngine {
                 try (Stream<Path> files = Files.walk(settings.root())) {
                     files.filter(Files::isRegularFile)
                             .filter(p -> matcher.matches(settings.root().relativize(p)))
+                            .map(p -> PreWriteChecks.requireInsideRoot(settings.root(), p, glob))
                             .forEach(found::add);
                 } catch (IOException e) {
                     throw new ReleaseException("cannot list files for release.assets " + glob + ": " + e.getMessage(), e);
@@ -427,7 +432,9 @@ public final class ReleaseEngine {
                     settings.remote(),
                     reactor.skippedPoms().entrySet().stream()
                             .map(e -> new ReleasePlan.SkippedPom(e.getKey(), e.getValue())).toList(),
-                    api.report() == null ? null : api.report().modules());
+                    api.report() == null ? null : api.report().modules(),
+
+                    log.counts());
         }
 
         /**
@@ -489,6 +496,7 @@ public final class ReleaseEngine {
 
         private void writePlanAndNotes() {
             PlanJson.write(plan, settings.root().resolve(PLAN_FILE));
+            log.writeFile(settings.root());
             if (notes != null) {
                 TextFiles.writeAtomically(settings.root().resolve(NOTES_FILE), body);
             }
@@ -547,6 +555,24 @@ public final class ReleaseEngine {
             }
         }
 
+        /** The refusals that do not depend on history (docs/release.md, "Refusals come first"). */
+        private void checkBeforeWriting(boolean changesWorkTree) {
+            if (!makesNewRelease()) {
+                return;
+            }
+            PreWriteChecks.requireValidTagName(settings.tagPrefix(), decision.tag());
+            if (changesWorkTree && settings.commit()) {
+                PreWriteChecks.requireNextDevelopmentVersion(reactor, settings.nextDevelopmentVersion());
+            }
+            if (changesWorkTree && releasesLocally() && settings.commit()) {
+                git.requireIdentity();
+                if (settings.push()) {
+                    PreWriteChecks.requireTagFreeOnRemote(git, settings.remote(), decision.tag(), decision.targetSha(),
+                            Optional.ofNullable(settings.github().token()));
+                }
+            }
+        }
+
         void writePoms() {
             List<String> changed = reactor.apply(decision.version().toString());
             log.info(changed.isEmpty() ? "Poms already at " + decision.version() : "Set version " + decision.version()
@@ -559,6 +585,7 @@ public final class ReleaseEngine {
         }
 
         void commitTagAndPush() {
+            String before = git.headSha();
             List<String> toCommit = git.changedAmong(plan.files());
             String released = toCommit.isEmpty() ? git.headSha() : git.commit(toCommit, "chore(release): " + decision.version());
             boolean created = git.createAnnotatedTag(decision.tag(), released, "Release " + decision.version());
@@ -571,14 +598,11 @@ public final class ReleaseEngine {
                 }
             }
             if (settings.push()) {
+                String made = git.headSha();
                 try {
                     push();
                 } catch (ReleaseException e) {
-                    if (created) {
-                        git.deleteTag(decision.tag());
-                    }
-                    throw new ReleaseException(e.getMessage() + "; the local tag was removed: bring in the remote"
-                            + " changes (git pull --rebase " + settings.remote() + "), then rerun", e);
+                    throw new ReleaseException(e.getMessage() + "; " + PushUndo.undo(git, decision.tag(), created, before, made), e);
                 }
             }
         }
@@ -588,6 +612,7 @@ public final class ReleaseEngine {
                 log.info("HEAD is detached: not pushing (the tag " + decision.tag() + " is already released)");
                 return;
             }
+            PushUndo.requireSameTagOnRemote(git, settings.remote(), decision.tag(), Optional.ofNullable(settings.github().token()));
             push();
         }
 
@@ -606,8 +631,10 @@ public final class ReleaseEngine {
             if (!outcome.draft()) {
                 notifyReleased(outcome);
             }
-            plan = plan.withGitHub(gitHubAction(outcome));
+            log.logCollapsed();
+            plan = plan.withGitHub(gitHubAction(outcome)).withWarnings(log.counts());
             PlanJson.write(plan, settings.root().resolve(PLAN_FILE));
+            log.writeFile(settings.root());
             return plan;
         }
 

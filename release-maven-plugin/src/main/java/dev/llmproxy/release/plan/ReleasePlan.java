@@ -34,11 +34,13 @@ import java.util.Map;
  * @param skippedPoms the reactor poms the version change leaves alone, with the reason (added key,
  *     issue #12 item 4): profile-only modules that do not exist, independently versioned modules
  * @param apiCheck the API check per module (artifactId → report), or {@code null} when it did not run (added key)
+ * @param warnings how many warnings of each kind the run gave, kinds in the order first seen; the
+ *     lines are in {@code target/release/warnings.txt} (added key; see {@link Warnings})
  */
 @JsonPropertyOrder({
     "schemaVersion", "repository", "headSha", "previousTag", "previousVersion", "version", "tag",
     "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote",
-    "skippedPoms", "apiCheck"
+    "skippedPoms", "apiCheck", "warnings"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReleasePlan(
@@ -60,7 +62,9 @@ public record ReleasePlan(
         boolean push,
         String remote,
         List<SkippedPom> skippedPoms,
-        Map<String, ModuleApiReport> apiCheck) {
+        Map<String, ModuleApiReport> apiCheck,
+
+        List<WarningCount> warnings) {
 
     /** The {@code schemaVersion} this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -69,6 +73,7 @@ public record ReleasePlan(
         files = files == null ? List.of() : List.copyOf(files);
         assets = assets == null ? List.of() : List.copyOf(assets);
         skippedPoms = skippedPoms == null ? List.of() : List.copyOf(skippedPoms);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     /**
@@ -77,7 +82,16 @@ public record ReleasePlan(
      */
     public ReleasePlan withGitHub(GitHubAction action) {
         return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
-                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, skippedPoms, apiCheck);
+                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, skippedPoms, apiCheck, warnings);
+    }
+
+    /**
+     * @param counts the warnings of the run so far ({@link Warnings#counts()})
+     * @return the same plan with {@code warnings} replaced
+     */
+    public ReleasePlan withWarnings(List<WarningCount> counts) {
+        return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
+                reason, alreadyReleased, commits, files, notesFile, assets, github, push, remote, skippedPoms, apiCheck, counts);
     }
 
     /** @return true when the plan releases a version (a {@code version} is set) */
@@ -105,6 +119,17 @@ public record ReleasePlan(
      */
     @JsonPropertyOrder({"total", "breaking", "feat", "fix", "other"})
     public record CommitCounts(int total, int breaking, int feat, int fix, int other) {}
+
+    /**
+     * The number of warnings of one kind.
+     *
+     * @param kind a stable id: {@code invalid-header}, {@code empty-breaking-footer}, {@code
+     *     breaking-footer-variant}, {@code breaking-footer-in-body}, {@code gitmoji} (see {@code
+     *     commits/CommitLint}), or {@code general} for any other warning
+     * @param count at least 1
+     */
+    @JsonPropertyOrder({"kind", "count"})
+    public record WarningCount(String kind, int count) {}
 
     /**
      * The GitHub Release step of the plan.

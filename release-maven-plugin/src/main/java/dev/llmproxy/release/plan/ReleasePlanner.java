@@ -2,6 +2,7 @@ package dev.llmproxy.release.plan;
 
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
+import dev.llmproxy.release.commits.CommitLint;
 import dev.llmproxy.release.commits.CommitParser;
 import dev.llmproxy.release.commits.ConventionalCommit;
 import dev.llmproxy.release.git.GitRepo;
@@ -141,7 +142,7 @@ final class ReleasePlanner {
                 settings.initialVersion());
         Range range = fromHighest != null ? fromHighest : read(
                 git, previousRelease.rangeStart(), head, new BumpView(policy.typeLevels().keySet()));
-        range.invalidCommits().forEach(log::warn);
+        range.commitWarnings().forEach(w -> log.warn(w.kind(), w.message()));
         List<ConventionalCommit> commits = range.commits();
         BumpDecision decision = new BumpDecider(policy).decide(request, all, commits);
         SemVer version = decision.version();
@@ -212,7 +213,7 @@ final class ReleasePlanner {
         PreviousRelease start = PreviousRelease.resolve(settings.previousTag(), before, tagCommits, git, tag.commitSha(), log);
         ReleaseTag previous = start.history().lastRelease().orElse(null);
         Range range = read(git, start.rangeStart(), tag.commitSha(), new BumpView(Set.of()));
-        range.invalidCommits().forEach(log::warn);
+        range.commitWarnings().forEach(w -> log.warn(w.kind(), w.message()));
         List<ConventionalCommit> commits = range.commits();
         boolean atHead = tag.commitSha().equals(git.headSha());
         String reason = atHead
@@ -239,10 +240,11 @@ final class ReleasePlanner {
      * @param fromReachable {@code fromSha} is reachable from the range's end (always true for null)
      * @param commits the commits as the decision keeps them ({@link BumpView}), newest first
      * @param notes the notes builder that received every commit whole
-     * @param invalidCommits one warning per commit with an invalid header, for the log
+     * @param commitWarnings the {@link CommitLint} warnings of the range's commits, for the log
      */
     private record Range(
-            String fromSha, boolean fromReachable, List<ConventionalCommit> commits, NotesBuilder notes, List<String> invalidCommits) {}
+            String fromSha, boolean fromReachable, List<ConventionalCommit> commits, NotesBuilder notes,
+            List<CommitLint.Warning> commitWarnings) {}
 
     /**
      * Walks the range once: every parsed commit goes whole to a new notes builder, and to the
@@ -252,17 +254,14 @@ final class ReleasePlanner {
     private Range read(GitRepo git, String fromExclusive, String to, BumpView view) {
         List<ConventionalCommit> commits = new ArrayList<>();
         NotesBuilder builder = notes.get();
-        List<String> invalid = new ArrayList<>();
+        List<CommitLint.Warning> warnings = new ArrayList<>();
         boolean reachable = git.walk(fromExclusive, to, raw -> {
             ConventionalCommit commit = CommitParser.parse(raw.sha(), raw.message(), raw.parentCount());
             builder.add(commit);
-            if (commit.kind() == ConventionalCommit.Kind.INVALID) {
-                invalid.add("commit " + commit.shortSha() + " '" + commit.subject()
-                        + "' is not a valid Conventional Commits header and is not counted");
-            }
+            warnings.addAll(CommitLint.check(commit, raw.message()));
             commits.add(view.keep(commit));
         });
-        return new Range(fromExclusive, reachable, commits, builder, invalid);
+        return new Range(fromExclusive, reachable, commits, builder, warnings);
     }
 
     /**

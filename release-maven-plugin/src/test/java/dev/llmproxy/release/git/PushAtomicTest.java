@@ -71,7 +71,7 @@ class PushAtomicTest {
             ReleaseException e = assertThrows(ReleaseException.class, () -> git.pushAtomic("origin", "main", "v1.0.0", Optional.empty()));
 
             assertEquals("git push --atomic origin main v1.0.0 failed, nothing was updated on the remote: ! [rejected]"
-                    + "        main -> main (fetch first) (fix the cause, then rerun)", e.getMessage());
+                    + "        main -> main (fetch first); main on origin has commits this clone does not have: bring them in (git pull --rebase origin main), then rerun", e.getMessage());
         }
         assertEquals(theirs, origin.sha("refs/heads/main"));
         assertEquals("", origin.git("tag"));
@@ -151,21 +151,29 @@ class PushAtomicTest {
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void theTokenIsNotHandedToGitForAnSshRemote() throws Exception {
+        Path record = tmp.resolve("record.txt");
         Path fakeGit = tmp.resolve("fake-git");
-        Files.writeString(fakeGit, "#!/bin/sh\n[ -z \"$GIT_CONFIG_COUNT\" ] || { echo 'error: token given'; exit 1; }\n");
+        Files.writeString(fakeGit, "#!/bin/sh\n{ echo \"args: $*\"; echo \"count: ${GIT_CONFIG_COUNT:-none}\";"
+                + " env | grep -c '" + FAKE_TOKEN + "'; } > '" + record + "'\nexit 0\n");
         Files.setPosixFilePermissions(fakeGit, PosixFilePermissions.fromString("rwx------"));
         local.git("remote", "set-url", "origin", "git@github.com:o/r.git");
 
         try (GitRepo git = GitRepo.open(local.dir()).withGitExecutable(fakeGit.toString())) {
-            assertDoesNotThrow(() -> git.pushAtomic("origin", "main", "v1.0.0", Optional.of(FAKE_TOKEN)));
+            git.pushAtomic("origin", "main", "v1.0.0", Optional.of(FAKE_TOKEN));
         }
+
+        assertEquals(List.of(
+                        "args: push --atomic origin refs/heads/main:refs/heads/main refs/tags/v1.0.0:refs/tags/v1.0.0",
+                        "count: none",
+                        "0"),
+                Files.readAllLines(record), "git ran, without the header and without the token anywhere in its environment");
     }
 
     @Test
     void aMissingGitProgramIsNamedWithTheFix() {
         try (GitRepo git = GitRepo.open(local.dir()).withGitExecutable(tmp.resolve("no-git-here").toString())) {
             ReleaseException e = assertThrows(ReleaseException.class, () -> git.pushAtomic("origin", "main", "v1.0.0", Optional.empty()));
-            assertTrue(e.getMessage().startsWith("cannot run '" + tmp.resolve("no-git-here") + "' to push ("), e.getMessage());
+            assertTrue(e.getMessage().startsWith("cannot run '" + tmp.resolve("no-git-here") + "' to push main and v1.0.0 to origin ("), e.getMessage());
             assertTrue(e.getMessage().endsWith("): install git and put it on the PATH, then rerun"), e.getMessage());
         }
     }
