@@ -136,6 +136,38 @@ final class RunnerSandbox {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return releasedProject(root, project, previousTag, version);
+    }
+
+    /**
+     * A sandbox whose project is another repository that calls the reusable workflow: {@code files} (path to text)
+     * plus this repository's Maven wrapper ({@code mvnw}, {@code .mvn/wrapper/}), with the history of
+     * {@link #ofThisRepository}. {@link #jobContext()} names the project itself as the workflow's repository: pass
+     * the {@code plugin-version} input, the plugin is not built from it.
+     */
+    static RunnerSandbox ofCallerProject(Path root, Map<String, String> files, String previousTag, String version) {
+        Project.requireProgram("git", "install git");
+        Path project = directory(root, "project");
+        try {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Files.createDirectories(project.resolve(file.getKey()).getParent());
+                Files.writeString(project.resolve(file.getKey()), file.getValue());
+            }
+            for (String wrapper : List.of("mvnw", ".mvn/wrapper/maven-wrapper.properties")) {
+                Files.createDirectories(project.resolve(wrapper).getParent());
+                Files.copy(Project.root().resolve(wrapper), project.resolve(wrapper), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return releasedProject(root, project, previousTag, version);
+    }
+
+    /**
+     * Commits {@code project} tagged {@code previousTag}, then a {@code feat} commit and the release commit with every
+     * pom at {@code version} tagged {@code v<version>}, and serves it from a bare origin.
+     */
+    private static RunnerSandbox releasedProject(Path root, Path project, String previousTag, String version) {
         git(project, "init", "--quiet", "--initial-branch=main");
         commitAll(project, "chore: import the project");
         git(project, "tag", "-a", previousTag, "-m", "Release " + previousTag);
@@ -446,7 +478,7 @@ final class RunnerSandbox {
      * The release plugin's classes as a jar (the stub {@code ./mvnw} "builds" it): the jar on the test class path,
      * or one made from its classes directory.
      */
-    private Path pluginJar() {
+    Path pluginJar() {
         try {
             Path location = Path.of(ImageMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(location)) {
