@@ -23,8 +23,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +66,7 @@ class CallerWorkflowEndToEndTest {
             }
             RunnerSandbox sandbox = RunnerSandbox.ofCallerProject(temp.resolve("runner"), files, "v0.9.0", VERSION);
             sandbox.environment.put("GITHUB_API_URL", github.apiUrl().toString());
-            sandbox.environment.put("MAVEN_USER_HOME", mavenUserHome().toString());
+            sandbox.environment.put("MAVEN_USER_HOME", OuterMaven.userHome().toString());
             String pluginVersion = installReleasePlugin(sandbox);
             JsonNode caller = DocsCallerExample.workflow().path("jobs").path("release");
             assertTrue(caller.path("uses").asText().matches("[^/]+/[^/]+/\\.github/workflows/release-reusable\\.yml@.+"), caller.toString());
@@ -88,7 +86,7 @@ class CallerWorkflowEndToEndTest {
 
             String repository = "example-org/my-app";
             String digest = image.outputs().get("digest");
-            assertImageTagged(registry, repository, digest);
+            ReleasePipelineEndToEndTest.assertImageTagged(registry, repository, digest, Set.of(VERSION, "1.0", "1", "latest"));
             String imageName = registry.host() + "/" + repository;
             assertEquals(List.of(List.of(imageName + "@" + digest), List.of("app/target/app-" + VERSION + ".jar")), sandbox.attestedSubjects);
             assertEquals(List.of(new RunnerSandbox.RegistryLogin(registry.host(), ACTOR, RunnerSandbox.TOKEN)), sandbox.attestationLogins);
@@ -167,7 +165,6 @@ class CallerWorkflowEndToEndTest {
                 """);
         // The caller's own settings (maven-args: -s .github/maven-settings.xml): the private repository's login from
         // the secrets; offline, also a mirror that cannot be reached, so that everything comes from the local repositories.
-        boolean offline = "offline=true".equals(System.getProperty("outer.maven.mode"));
         files.put(".github/maven-settings.xml", """
                 <settings>
                   <servers>
@@ -178,18 +175,10 @@ class CallerWorkflowEndToEndTest {
                     </server>
                   </servers>
                 %s</settings>
-                """.formatted(offline ? """
-                  <mirrors>
-                    <mirror>
-                      <id>no-network</id>
-                      <mirrorOf>*</mirrorOf>
-                      <url>http://127.0.0.1:9/no-network</url>
-                    </mirror>
-                  </mirrors>
-                """ : ""));
+                """.formatted(OuterMaven.offline() ? OuterMaven.UNREACHABLE_MIRROR : ""));
         files.put(".mvn/maven.config", String.join("\n",
                 "-Dmaven.repo.local=" + temp.resolve("m2"),
-                "-Dmaven.repo.local.tail=" + localRepository(),
+                "-Dmaven.repo.local.tail=" + OuterMaven.localRepository(),
                 "-Dmaven.test.skip=true",
                 "-Djib.allowInsecureRegistries=true",
                 "-DsendCredentialsOverHttp=true",
@@ -257,16 +246,6 @@ class CallerWorkflowEndToEndTest {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static void assertImageTagged(LocalRegistry registry, String repository, String digest) throws Exception {
-        assertTrue(digest.matches("sha256:[0-9a-f]{64}"), digest);
-        Set<String> tags = StreamSupport.stream(registry.tags(repository).get("tags").spliterator(), false)
-                .map(JsonNode::asText).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of(VERSION, "1.0", "1", "latest"), tags);
-        for (String tag : tags) {
-            assertEquals(digest, registry.manifest(repository, tag).digest(), tag);
-        }
-    }
-
     private static void assertPublishedRelease(GitHubStandIn github, String imageWithDigest) throws Exception {
         List<JsonNode> releases = github.releases();
         assertEquals(1, releases.size(), releases.toString());
@@ -279,16 +258,5 @@ class CallerWorkflowEndToEndTest {
                 () -> assertFalse(release.get("draft").asBoolean(), "still a draft"),
                 () -> assertEquals(Set.of("app-" + VERSION + ".jar", "SHA256SUMS"), assets),
                 () -> assertTrue(body.contains("docker pull " + imageWithDigest), body));
-    }
-
-    /** The local repository of the Maven running this test: read-only tail of the runner's own repository. */
-    private static Path localRepository() {
-        return Path.of(System.getProperty("maven.repo.local.real", System.getProperty("user.home") + "/.m2/repository"));
-    }
-
-    /** Where the Maven wrapper keeps its Maven distribution (the sandbox HOME has none, and the test is offline). */
-    private static Path mavenUserHome() {
-        String configured = System.getenv("MAVEN_USER_HOME");
-        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".m2");
     }
 }
