@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code secrets:} are passed as written (only {@code image-registry} points at the local registry and
  * {@code plugin-version} at this build's plugin); the verify, image and release jobs run step by step on an imitated
  * runner ({@link RunnerSandbox#ofCallerProject}) against a {@code docker-registry} that requires a login (htpasswd)
- * and the {@link GitHubStandIn}. What only a test needs (local repositories, plain-HTTP registry, base image) is in the
+ * and the {@link GitHubStandIn}; a dependency comes from a {@link PrivateMavenRepository} whose login is in the
+ * {@code secrets:} of the example. What only a test needs (local repositories, plain-HTTP registry, base image) is in the
  * project's {@code .mvn/maven.config}.
  */
 @Tag("end-to-end")
@@ -55,10 +56,13 @@ class CallerWorkflowEndToEndTest {
     @Test
     void theDocumentedCallerReleasesWithAnImageOnARegistryThatRequiresALogin() throws Exception {
         try (LocalRegistry registry = LocalRegistry.start(Files.createDirectories(temp.resolve("registry")), ACTOR, RunnerSandbox.TOKEN);
-             GitHubStandIn github = GitHubStandIn.start(RunnerSandbox.REPOSITORY, RunnerSandbox.TOKEN)) {
+             GitHubStandIn github = GitHubStandIn.start(RunnerSandbox.REPOSITORY, RunnerSandbox.TOKEN);
+             PrivateMavenRepository privateRepository = PrivateMavenRepository.start(Files.createDirectories(temp.resolve("private")),
+                     CALLER_SECRETS.get("MAVEN_REPOSITORY_USERNAME"), CALLER_SECRETS.get("MAVEN_REPOSITORY_PASSWORD"))) {
             assertEquals(401, anonymousStatus(registry), "the registry must refuse pushes without a login");
             String base = TestBaseImage.pushMultiPlatform(registry, "test/base");
-            Map<String, String> files = callerProject(base);
+            privateRepository.putJar("com.example.private", "private-lib", "1.0.0");
+            Map<String, String> files = callerProject(base, privateRepository.url());
             for (Map.Entry<String, String> file : files.entrySet()) {
                 if (file.getKey().endsWith("pom.xml")) {
                     CREDENTIAL_CONFIGURATION.forEach(text -> assertFalse(file.getValue().contains(text), file.getKey() + " holds " + text));
@@ -91,6 +95,8 @@ class CallerWorkflowEndToEndTest {
             assertEquals(List.of(List.of(imageName + "@" + digest), List.of("app/target/app-" + VERSION + ".jar")), sandbox.attestedSubjects);
             assertEquals(List.of(new RunnerSandbox.RegistryLogin(registry.host(), ACTOR, RunnerSandbox.TOKEN)), sandbox.attestationLogins);
             assertPublishedRelease(github, imageName + "@" + digest);
+            assertTrue(privateRepository.served().contains("/com/example/private/private-lib/1.0.0/private-lib-1.0.0.jar"),
+                    "the private dependency came from elsewhere: " + privateRepository.served());
             assertEquals("https://github.com/" + RunnerSandbox.REPOSITORY + "/releases/tag/" + TAG, release.outputs().get("release-url"));
             for (JobResult job : List.of(verify, image, release)) {
                 assertFalse(job.log().contains(RunnerSandbox.TOKEN), "the token was printed");
@@ -100,10 +106,11 @@ class CallerWorkflowEndToEndTest {
     }
 
     /**
-     * The caller's repository: a reactor {@code com.example:app-parent} with module {@code app} (a main class, Jib
-     * with base image and main class only), the documented workflow, its settings file and the test's Maven config.
+     * The caller's repository: a reactor {@code com.example:app-parent} with module {@code app} (a main class, a
+     * dependency from the private repository {@code privateRepository} with id {@code private}, Jib with main class
+     * only), the documented workflow, its settings file and the test's Maven config.
      */
-    private Map<String, String> callerProject(String baseImage) throws Exception {
+    private Map<String, String> callerProject(String baseImage, String privateRepository) throws Exception {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(".gitignore", "target/\n");
         files.put(".github/workflows/release.yml", DocsCallerExample.yaml());
@@ -139,6 +146,19 @@ class CallerWorkflowEndToEndTest {
                     <version>0.9.0</version>
                   </parent>
                   <artifactId>app</artifactId>
+                  <repositories>
+                    <repository>
+                      <id>private</id>
+                      <url>%s</url>
+                    </repository>
+                  </repositories>
+                  <dependencies>
+                    <dependency>
+                      <groupId>com.example.private</groupId>
+                      <artifactId>private-lib</artifactId>
+                      <version>1.0.0</version>
+                    </dependency>
+                  </dependencies>
                   <build>
                     <plugins>
                       <plugin>
@@ -153,7 +173,7 @@ class CallerWorkflowEndToEndTest {
                     </plugins>
                   </build>
                 </project>
-                """);
+                """.formatted(privateRepository));
         files.put("app/src/main/java/com/example/app/Main.java", """
                 package com.example.app;
 
@@ -164,7 +184,8 @@ class CallerWorkflowEndToEndTest {
                 }
                 """);
         // The caller's own settings (maven-args: -s .github/maven-settings.xml): the private repository's login from
-        // the secrets; offline, also a mirror that cannot be reached, so that everything comes from the local repositories.
+        // the secrets; offline, also a mirror that cannot be reached for all other repositories, so that everything
+        // else comes from the local repositories.
         files.put(".github/maven-settings.xml", """
                 <settings>
                   <servers>
@@ -175,7 +196,7 @@ class CallerWorkflowEndToEndTest {
                     </server>
                   </servers>
                 %s</settings>
-                """.formatted(OuterMaven.offline() ? OuterMaven.UNREACHABLE_MIRROR : ""));
+                """.formatted(OuterMaven.offline() ? OuterMaven.unreachableMirror("*,!private") : ""));
         files.put(".mvn/maven.config", String.join("\n",
                 "-Dmaven.repo.local=" + temp.resolve("m2"),
                 "-Dmaven.repo.local.tail=" + OuterMaven.localRepository(),

@@ -11,16 +11,20 @@ final class OuterMaven {
      * A {@code <mirrors>} element whose only mirror cannot be reached, for settings files of runs that must find
      * everything in the local repositories. ({@code -o} itself cannot be passed on: Jib refuses to push and the
      * CycloneDX plugin skips the SBOM when offline.)
+     *
+     * @param mirrorOf the repositories it replaces, e.g. {@code *} or {@code *,!private}
      */
-    static final String UNREACHABLE_MIRROR = """
-              <mirrors>
-                <mirror>
-                  <id>no-network</id>
-                  <mirrorOf>*</mirrorOf>
-                  <url>http://127.0.0.1:9/no-network</url>
-                </mirror>
-              </mirrors>
-            """;
+    static String unreachableMirror(String mirrorOf) {
+        return """
+                  <mirrors>
+                    <mirror>
+                      <id>no-network</id>
+                      <mirrorOf>%s</mirrorOf>
+                      <url>http://127.0.0.1:9/no-network</url>
+                    </mirror>
+                  </mirrors>
+                """.formatted(mirrorOf);
+    }
 
     private OuterMaven() {
     }

@@ -156,7 +156,7 @@ class ReleasePipelineEndToEndTest {
      * it has not used itself (e.g. maven-install-plugin and maven-dependency-plugin on a clean clone).
      */
     private Path offlineSettings() throws Exception {
-        return Files.writeString(temp.resolve("offline-settings.xml"), "<settings>\n" + OuterMaven.UNREACHABLE_MIRROR + "</settings>\n");
+        return Files.writeString(temp.resolve("offline-settings.xml"), "<settings>\n" + OuterMaven.unreachableMirror("*") + "</settings>\n");
     }
 
     private static Map<String, String> withoutKey(Map<String, String> map, String key) {
