@@ -32,12 +32,14 @@ final class JobRunner {
     /** A local equivalent of a {@code uses:} action. */
     interface LocalAction {
         /**
-         * @param with      the step's {@code with:} values, expressions evaluated
-         * @param workspace the job's {@code GITHUB_WORKSPACE}
+         * @param with        the step's {@code with:} values, expressions evaluated
+         * @param workspace   the job's {@code GITHUB_WORKSPACE}
+         * @param environment the process environment the action would see: the runner's, the job's and the
+         *                    step's {@code env:}, {@code RUNNER_TEMP}
          * @return the step's outputs
          * @throws Exception to fail the step with the exception's message
          */
-        Map<String, String> run(Map<String, String> with, Path workspace) throws Exception;
+        Map<String, String> run(Map<String, String> with, Path workspace, Map<String, String> environment) throws Exception;
     }
 
     /**
@@ -49,9 +51,10 @@ final class JobRunner {
      * @param github      the {@code github} context
      * @param inputs      the {@code inputs} given by the caller; defaults of {@code on.workflow_call.inputs} fill gaps
      * @param job         the {@code job} context (e.g. {@code workflow_repository}, {@code workflow_sha})
+     * @param secrets     the {@code secrets} the caller passes (besides {@code GITHUB_TOKEN}, always there)
      */
     record Machine(Path workspace, Path runnerTemp, Map<String, String> environment, Map<String, Object> github,
-                   Map<String, Object> inputs, Map<String, Object> job) {
+                   Map<String, Object> inputs, Map<String, Object> job, Map<String, String> secrets) {
     }
 
     /** One step's result: outcome is {@code success}, {@code failure} or {@code skipped}. */
@@ -111,7 +114,9 @@ final class JobRunner {
         contexts.put("inputs", inputsWithDefaults(machine.inputs()));
         contexts.put("needs", needsContext(needs));
         contexts.put("vars", Map.of());
-        contexts.put("secrets", Map.of("GITHUB_TOKEN", machine.github().getOrDefault("token", "")));
+        Map<String, Object> secrets = new LinkedHashMap<>(machine.secrets());
+        secrets.put("GITHUB_TOKEN", machine.github().getOrDefault("token", ""));
+        contexts.put("secrets", secrets);
         boolean needsSucceeded = needs.values().stream().allMatch(result -> result.result().equals("success"));
         Function<String, Boolean> jobStatus = function -> switch (function) {
             case "success" -> needsSucceeded;
@@ -154,7 +159,7 @@ final class JobRunner {
                 stepEnv.putAll(evaluateMap(step.path("env"), contexts, stepStatus));
                 result = step.has("run")
                         ? runScript(index, id, name, step.path("run").asText(), stepEnv, pathAdditions, env, summary, machine)
-                        : runAction(id, name, step.path("uses").asText(), evaluateMap(step.path("with"), contexts, stepStatus), machine);
+                        : runAction(id, name, step.path("uses").asText(), evaluateMap(step.path("with"), contexts, stepStatus), stepEnv, machine);
             }
             failed |= result.outcome().equals("failure");
             results.add(result);
@@ -205,14 +210,19 @@ final class JobRunner {
         }
     }
 
-    private StepResult runAction(String id, String name, String uses, Map<String, String> with, Machine machine) {
+    private StepResult runAction(String id, String name, String uses, Map<String, String> with, Map<String, String> stepEnv,
+                                 Machine machine) {
         String action = uses.contains("@") ? uses.substring(0, uses.indexOf('@')) : uses;
         LocalAction local = actions.get(action);
         if (local == null) {
             throw new IllegalStateException("No local stand-in for action " + action + " (step '" + name + "')");
         }
         try {
-            return new StepResult(id, name, "success", "", local.run(with, machine.workspace()));
+            Map<String, String> environment = new LinkedHashMap<>(machine.environment());
+            environment.putAll(stepEnv);
+            environment.put("GITHUB_WORKSPACE", machine.workspace().toString());
+            environment.put("RUNNER_TEMP", machine.runnerTemp().toString());
+            return new StepResult(id, name, "success", "", local.run(with, machine.workspace(), environment));
         } catch (Exception e) {
             return new StepResult(id, name, "failure", action + ": " + e.getMessage(), Map.of());
         }

@@ -23,7 +23,7 @@ class JobRunnerTest {
 
     private JobResult run(String jobYaml, Map<String, JobRunner.LocalAction> actions) throws IOException {
         Machine machine = new Machine(Files.createDirectories(temp.resolve("ws")), Files.createDirectories(temp.resolve("tmp")),
-                Map.of("PATH", System.getenv("PATH")), Map.of("ref", "refs/tags/v1.2.3"), Map.of(), Map.of());
+                Map.of("PATH", System.getenv("PATH")), Map.of("ref", "refs/tags/v1.2.3"), Map.of(), Map.of(), Map.of());
         return new JobRunner(workflow(jobYaml), actions).run("job", machine, Map.of());
     }
 
@@ -90,7 +90,7 @@ class JobRunnerTest {
     void anActionWithoutAStandInIsRefusedAndAFailingStandInFailsTheStep() throws IOException {
         assertThrows(IllegalStateException.class, () -> run("steps:\n  - uses: someone/action@0123456789abcdef0123456789abcdef01234567\n", Map.of()));
 
-        JobResult job = run("steps:\n  - uses: someone/action@v1\n", Map.of("someone/action", (with, workspace) -> {
+        JobResult job = run("steps:\n  - uses: someone/action@v1\n", Map.of("someone/action", (with, workspace, environment) -> {
             throw new IllegalArgumentException("boom");
         }));
         assertEquals("failure", job.result());

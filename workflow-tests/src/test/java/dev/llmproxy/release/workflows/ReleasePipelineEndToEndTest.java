@@ -53,16 +53,16 @@ class ReleasePipelineEndToEndTest {
             String base = TestBaseImage.pushMultiPlatform(registry, "test/base");
             RunnerSandbox sandbox = RunnerSandbox.ofThisRepository(temp.resolve("runner"), "v1.1.0", VERSION);
             sandbox.environment.put("GITHUB_API_URL", github.apiUrl().toString());
-            sandbox.environment.put("MAVEN_USER_HOME", mavenUserHome().toString());
+            sandbox.environment.put("MAVEN_USER_HOME", OuterMaven.userHome().toString());
             Map<String, Object> inputs = releaseYmlInputs();
             inputs.put("image-registry", registry.host());
             // The plugin comes from the reactor build: the image job's install puts release-maven-plugin 1.2.3 into the
             // runner's Maven repository, which both jobs share here (as setup-java's Maven cache would).
             inputs.put("plugin-version", VERSION);
             List<String> mavenArgs = new ArrayList<>(List.of("-Dmaven.test.skip=true",
-                    "-Dmaven.repo.local=" + temp.resolve("m2"), "-Dmaven.repo.local.tail=" + localRepository(),
+                    "-Dmaven.repo.local=" + temp.resolve("m2"), "-Dmaven.repo.local.tail=" + OuterMaven.localRepository(),
                     "-Djib.allowInsecureRegistries=true", "-Djib.disableUpdateChecks=true", "-Djib.from.image=" + base));
-            if ("offline=true".equals(System.getProperty("outer.maven.mode"))) {
+            if (OuterMaven.offline()) {
                 mavenArgs.addAll(0, List.of("-s", offlineSettings().toString()));
             }
             inputs.put("maven-args", String.join(" ", mavenArgs));
@@ -78,7 +78,7 @@ class ReleasePipelineEndToEndTest {
             String imageName = registry.host() + "/example-org/llm-proxy";
             String digest = image.outputs().get("digest");
             Path workspace = sandbox.root.resolve("job2/workspace");
-            assertImageTagged(registry, "example-org/llm-proxy", digest);
+            assertImageTagged(registry, "example-org/llm-proxy", digest, Set.of(VERSION, "1.2", "1", "latest"));
             assertPublishedRelease(github, workspace, imageName + "@" + digest);
             assertArchiveHoldsTheLauncher(workspace);
             assertSummary(release.summary(), workspace, imageName + "@" + digest);
@@ -88,11 +88,12 @@ class ReleasePipelineEndToEndTest {
         }
     }
 
-    private static void assertImageTagged(LocalRegistry registry, String repository, String digest) throws Exception {
+    /** Asserts that {@code repository} holds exactly {@code expectedTags}, each on the image {@code digest}. */
+    static void assertImageTagged(LocalRegistry registry, String repository, String digest, Set<String> expectedTags) throws Exception {
         assertTrue(digest.matches("sha256:[0-9a-f]{64}"), digest);
         Set<String> tags = StreamSupport.stream(registry.tags(repository).get("tags").spliterator(), false)
                 .map(JsonNode::asText).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of(VERSION, "1.2", "1", "latest"), tags);
+        assertEquals(expectedTags, tags);
         for (String tag : tags) {
             assertEquals(digest, registry.manifest(repository, tag).digest(), tag);
         }
@@ -151,33 +152,11 @@ class ReleasePipelineEndToEndTest {
 
     /**
      * Maven settings whose only repository is an unreachable mirror, used when the Maven running this test is offline
-     * ({@code -o}): then everything must come from the local repositories. ({@code -o} itself cannot be passed on:
-     * Jib refuses to push and the CycloneDX plugin skips the SBOM when offline.) An online build may download what
+     * ({@code -o}): then everything must come from the local repositories. An online build may download what
      * it has not used itself (e.g. maven-install-plugin and maven-dependency-plugin on a clean clone).
      */
     private Path offlineSettings() throws Exception {
-        return Files.writeString(temp.resolve("offline-settings.xml"), """
-                <settings>
-                  <mirrors>
-                    <mirror>
-                      <id>no-network</id>
-                      <mirrorOf>*</mirrorOf>
-                      <url>http://127.0.0.1:9/no-network</url>
-                    </mirror>
-                  </mirrors>
-                </settings>
-                """);
-    }
-
-    /** The local repository of the Maven running this test: read-only tail of the sandbox's own repository. */
-    private static Path localRepository() {
-        return Path.of(System.getProperty("maven.repo.local.real", System.getProperty("user.home") + "/.m2/repository"));
-    }
-
-    /** Where the Maven wrapper keeps its Maven distribution (the sandbox HOME has none, and the test is offline). */
-    private static Path mavenUserHome() {
-        String configured = System.getenv("MAVEN_USER_HOME");
-        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".m2");
+        return Files.writeString(temp.resolve("offline-settings.xml"), "<settings>\n" + OuterMaven.unreachableMirror("*") + "</settings>\n");
     }
 
     private static Map<String, String> withoutKey(Map<String, String> map, String key) {

