@@ -3,7 +3,7 @@ package dev.llmproxy.release.plan;
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
 import dev.llmproxy.release.TextFiles;
-import dev.llmproxy.release.commits.CommitParser;
+import dev.llmproxy.release.commits.MessageSplitter;
 import dev.llmproxy.release.git.GitRepo;
 import dev.llmproxy.release.github.GitHubConfig;
 import dev.llmproxy.release.github.GitHubPullRequests;
@@ -222,7 +222,7 @@ public final class ReleaseEngine {
                 since = lastStableBefore().orElse(null);
                 NotesBuilder whole = new NotesBuilder(notesConfig());
                 git.walk(since == null ? null : since.commitSha(), decision.targetSha(),
-                        raw -> whole.add(CommitParser.parse(raw.sha(), raw.message(), raw.parentCount())));
+                        raw -> MessageSplitter.parse(raw.sha(), raw.message(), raw.parentCount()).forEach(whole::add));
                 builder = whole;
             }
             ReleaseInfo release = new ReleaseInfo(
