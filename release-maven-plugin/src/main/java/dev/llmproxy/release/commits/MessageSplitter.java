@@ -83,6 +83,23 @@ public final class MessageSplitter {
         return block.isEmpty() ? null : block;
     }
 
+    /**
+     * A merge commit whose subject is a Conventional Commit header ({@code git merge --no-ff -m "feat:
+     * x"}, or GitHub's merge with the pull request's title as message) stands for its branch in the
+     * notes (issue #12, item 3).
+     *
+     * @param merge a parsed commit
+     * @return the merge read as that conventional commit (its subject only: a merge's body repeats
+     *     the branch), or empty when {@code merge} is no merge or its subject is no such header
+     */
+    public static java.util.Optional<ConventionalCommit> conventionalMerge(ConventionalCommit merge) {
+        if (merge.kind() != Kind.MERGE) {
+            return java.util.Optional.empty();
+        }
+        ConventionalCommit subject = CommitParser.parse(merge.sha(), merge.subject(), 1);
+        return subject.kind() == Kind.CONVENTIONAL ? java.util.Optional.of(subject) : java.util.Optional.empty();
+    }
+
     private static boolean mayCarrySeveral(String message) {
         return message.contains("BEGIN_") || STACKED.matcher(message).find();
     }

@@ -245,6 +245,38 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
+    /**
+     * The commits a merge brought: reachable from its second and later parents but not from its
+     * first, as {@code git log M^1..M} without {@code M} (issue #12, item 3: a merge with a
+     * Conventional subject stands for them in the notes).
+     *
+     * @param mergeSha a commit's SHA; a commit with fewer than two parents brought none
+     * @return full SHAs, newest first; empty for a non-merge
+     * @throws ReleaseException when the commit is unknown or history is missing (shallow clone)
+     */
+    public List<String> branchCommits(String mergeSha) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRetainBody(false);
+            RevCommit merge = walk.parseCommit(resolveCommit(mergeSha));
+            if (merge.getParentCount() < 2) {
+                return List.of();
+            }
+            walk.markUninteresting(walk.parseCommit(merge.getParent(0)));
+            for (int i = 1; i < merge.getParentCount(); i++) {
+                walk.markStart(walk.parseCommit(merge.getParent(i)));
+            }
+            List<String> shas = new ArrayList<>();
+            for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
+                shas.add(commit.name());
+            }
+            return shas;
+        } catch (MissingObjectException e) {
+            throw missingHistory(e);
+        } catch (IOException e) {
+            throw failure("read the branch of merge " + mergeSha, e);
+        }
+    }
+
     private RevWalk parsedHistory() {
         if (parsedHistory == null) {
             parsedHistory = new RevWalk(repository);

@@ -96,6 +96,13 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     @Parameter(property = "release.notes.showTypes", defaultValue = "")
     String showTypes;
 
+    /**
+     * Sections of the notes by type and scope: {@code type[(scope)]=Title} pairs, comma-separated;
+     * the title {@code -} hides, e.g. {@code deps=Dependencies,chore(deps)=Dependencies,chore=-}.
+     */
+    @Parameter(property = "release.notes.sections", defaultValue = "")
+    String notesSections;
+
     /** Group entries by scope within each section. */
     @Parameter(property = "release.notes.groupByScope", defaultValue = "false")
     boolean groupByScope;
@@ -196,7 +203,7 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
                 date == null || date.isBlank() ? LocalDate.now(ZoneOffset.UTC) : parseDate(date),
                 new ReleaseSettings.NotesSettings(
                         changelogFile, bodyLimit, csv(showTypes), groupByScope, pullRequestTitles,
-                        blankToNull(notesAppendFile)),
+                        blankToNull(notesAppendFile), blankToNull(notesSections)),
                 new ReleaseSettings.GitHubSettings(
                         githubSkip,
                         apiUrl,

@@ -42,6 +42,7 @@ public final class NotesBuilder {
     private final Set<String> revertTargets = new HashSet<>();
     private final List<String> abbreviatedRevertTargets = new ArrayList<>();
     private final Set<String> revertedInRange = new HashSet<>();
+    private final Set<String> coveredByMerges = new HashSet<>();
 
     /** @param config sections, hidden types and lists to apply */
     public NotesBuilder(NotesConfig config) {
@@ -77,8 +78,9 @@ public final class NotesBuilder {
                     change.revertTarget = target;
                     (target.length() == 40 ? revertTargets : abbreviatedRevertTargets).add(target);
                 } else {
-                    Matcher m = REVERT_SUBJECT.matcher(commit.subject());
-                    change.revertSubject = m.matches() ? m.group(1) : null;
+                    // a squash-merged revert ends in " (#190)", and its quoted subject may too
+                    Matcher m = REVERT_SUBJECT.matcher(IssueReferences.withoutSquashSuffix(commit.subject()));
+                    change.revertSubject = m.matches() ? IssueReferences.withoutSquashSuffix(m.group(1)) : null;
                 }
                 changes.add(change);
             }
@@ -93,6 +95,19 @@ public final class NotesBuilder {
                 }
             }
         }
+    }
+
+    /**
+     * A merge commit whose own subject is a Conventional Commit stands for its branch (issue #12,
+     * item 3): add that merge with {@link #add} (as the conventional commit its subject is), and name
+     * here the commits it brought; they make no entry of their own, but their breaking notes stay in
+     * "Breaking changes" (they still count for the bump, which is decided elsewhere).
+     *
+     * @param branchShas full SHAs of the commits reachable from the merge's second parent but not its
+     *     first
+     */
+    public void standFor(java.util.Collection<String> branchShas) {
+        coveredByMerges.addAll(branchShas);
     }
 
     /** @return full SHAs of the commits that may make entries, for {@link PullRequestSource#forCommits} */
@@ -126,8 +141,8 @@ public final class NotesBuilder {
             if (pr != null && config.excludes(pr)) {
                 continue;
             }
-            String title = sectionOf(change, pr);
-            if (title == null) {
+            List<String> titles = sectionsOf(change, pr);
+            if (titles.isEmpty()) {
                 continue;
             }
             if (pr != null && pr.authorLogin() != null && config.contributors()) {
@@ -144,6 +159,7 @@ public final class NotesBuilder {
             }
             int number = pr != null ? pr.number() : change.squashPr != 0 ? change.squashPr
                     : mergedPullRequests.getOrDefault(change.subject, 0);
+            for (String title : titles) {
             for (String entryText : entryTexts(change, normalise(text), title)) {
                 String key = title + '\u0000' + number + '\u0000' + entryText;
                 Draft draft = number != 0 && config.pullRequestTitles() ? byPullRequest.get(key) : null;
@@ -164,6 +180,7 @@ public final class NotesBuilder {
                 if (pr != null) {
                     draft.closes.addAll(pr.closedIssues());
                 }
+            }
             }
         }
         List<ReleaseNotes.Section> sections = new ArrayList<>();
@@ -249,10 +266,26 @@ public final class NotesBuilder {
         return cancelled;
     }
 
-    private String sectionOf(Change change, PullRequestInfo pr) {
+    /**
+     * A breaking change is listed under "Breaking changes" and in its own section (issue #12, item
+     * 3); a commit a merge stands for keeps only its breaking notes.
+     */
+    private List<String> sectionsOf(Change change, PullRequestInfo pr) {
+        List<String> titles = new ArrayList<>(2);
         if (change.breaking) {
-            return NotesConfig.BREAKING_TITLE;
+            titles.add(NotesConfig.BREAKING_TITLE);
         }
+        if (coveredByMerges.contains(change.sha)) {
+            return titles;
+        }
+        String own = sectionOf(change, pr);
+        if (own != null) {
+            titles.add(own);
+        }
+        return titles;
+    }
+
+    private String sectionOf(Change change, PullRequestInfo pr) {
         if (pr != null) {
             for (NotesConfig.LabelCategory category : config.labelCategories()) {
                 if (category.accepts(pr)) {
@@ -268,7 +301,7 @@ public final class NotesBuilder {
         if (title != null) {
             return title;
         }
-        boolean hidden = change.kind == Kind.CONVENTIONAL && config.hiddenTypes().contains(change.type);
+        boolean hidden = change.kind == Kind.CONVENTIONAL && config.hides(change.type, change.scope);
         return hidden ? null : config.otherTitle();
     }
 
@@ -278,7 +311,8 @@ public final class NotesBuilder {
         }
         List<String> texts = new ArrayList<>();
         for (String note : change.breakingNotes) {
-            String plain = normalise(note);
+            // a squash-merged "type!: x (#12)" without footer has its description, suffix and all, as note
+            String plain = IssueReferences.withoutSquashSuffix(normalise(note));
             String entry = plain.equals(text) || plain.equals(change.text) || plain.isEmpty() ? text : text + " — " + plain;
             if (!texts.contains(entry)) {
                 texts.add(entry);

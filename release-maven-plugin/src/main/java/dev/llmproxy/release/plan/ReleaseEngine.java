@@ -3,7 +3,6 @@ package dev.llmproxy.release.plan;
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
 import dev.llmproxy.release.TextFiles;
-import dev.llmproxy.release.commits.MessageSplitter;
 import dev.llmproxy.release.git.GitRepo;
 import dev.llmproxy.release.github.GitHubConfig;
 import dev.llmproxy.release.github.GitHubPullRequests;
@@ -211,6 +210,7 @@ public final class ReleaseEngine {
             for (String type : settings.notes().shownTypes()) {
                 config = config.withTypeSection(sectionTitle(type), type);
             }
+            config = config.withSections(settings.notes().sections());
             return GitHubReleaseYaml.applyFrom(config, settings.root());
         }
 
@@ -222,7 +222,7 @@ public final class ReleaseEngine {
                 since = lastStableBefore().orElse(null);
                 NotesBuilder whole = new NotesBuilder(notesConfig());
                 git.walk(since == null ? null : since.commitSha(), decision.targetSha(),
-                        raw -> MessageSplitter.parse(raw.sha(), raw.message(), raw.parentCount()).forEach(whole::add));
+                        raw -> CommitFeed.feed(git, raw, whole, commit -> { }));
                 builder = whole;
             }
             ReleaseInfo release = new ReleaseInfo(
@@ -624,6 +624,7 @@ public final class ReleaseEngine {
             case "test" -> "Tests";
             case "style" -> "Style";
             case "chore" -> "Chores";
+            case "deps" -> "Dependencies";
             default -> type.substring(0, 1).toUpperCase(Locale.ROOT) + type.substring(1);
         };
     }

@@ -2,7 +2,6 @@ package dev.llmproxy.release.plan;
 
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
-import dev.llmproxy.release.commits.MessageSplitter;
 import dev.llmproxy.release.commits.ConventionalCommit;
 import dev.llmproxy.release.git.GitRepo;
 import dev.llmproxy.release.git.TagRef;
@@ -243,14 +242,13 @@ final class ReleasePlanner {
         NotesBuilder builder = notes.get();
         List<String> invalid = new ArrayList<>();
         boolean reachable = git.walk(fromExclusive, to, raw -> {
-            for (ConventionalCommit commit : MessageSplitter.parse(raw.sha(), raw.message(), raw.parentCount())) {
-                builder.add(commit);
+            CommitFeed.feed(git, raw, builder, commit -> {
                 if (commit.kind() == ConventionalCommit.Kind.INVALID) {
                     invalid.add("commit " + commit.shortSha() + " '" + commit.subject()
                             + "' is not a valid Conventional Commits header and is not counted");
                 }
                 commits.add(view.keep(commit));
-            }
+            });
         });
         return new Range(fromExclusive, reachable, commits, builder, invalid);
     }

@@ -71,6 +71,8 @@ public record ReleaseSettings(
      * @param usePullRequestTitles let merged pull-request titles replace commit subjects
      * @param appendFile a Markdown file relative to the root whose text is appended to the release
      *     body (not to CHANGELOG.md), e.g. the image reference with digest; or {@code null}
+     * @param sections {@code release.notes.sections}: {@code type[(scope)]=Title} pairs, {@code -}
+     *     as title hides ({@code chore(deps)=Dependencies,chore=-}); null or blank for the defaults
      */
     public record NotesSettings(
             String changelogFile,
@@ -78,7 +80,14 @@ public record ReleaseSettings(
             List<String> shownTypes,
             boolean groupByScope,
             boolean usePullRequestTitles,
-            String appendFile) {
+            String appendFile,
+            String sections) {
+        /** Without {@code release.notes.sections}. */
+        public NotesSettings(String changelogFile, int bodyLimit, List<String> shownTypes, boolean groupByScope,
+                boolean usePullRequestTitles, String appendFile) {
+            this(changelogFile, bodyLimit, shownTypes, groupByScope, usePullRequestTitles, appendFile, null);
+        }
+
         public NotesSettings {
             shownTypes = List.copyOf(shownTypes);
         }

@@ -59,6 +59,7 @@ class NotesBuilderTest {
                 "ci: cache maven");
         assertEquals(List.of(
                 "Breaking changes: api: drop v1 endpoints",
+                "Features: api: drop v1 endpoints",
                 "Features: stream responses",
                 "Bug fixes: handle empty input",
                 "Performance: pool connections",
@@ -80,7 +81,11 @@ class NotesBuilderTest {
                 "Breaking changes: z — removed --legacy flag",
                 "Breaking changes: deps: require JDK 21 in build image",
                 "Breaking changes: two notes — first",
-                "Breaking changes: two notes — second"), outline(notes));
+                "Breaking changes: two notes — second",
+                "Features: x",
+                "Features: z",
+                "Features: two notes",
+                "Bug fixes: y"), outline(notes));
         assertEquals(List.of(12), notes.sections().get(0).entries().get(2).refs());
     }
 

@@ -29,6 +29,7 @@ final class TestSettings {
     boolean publish;
     List<String> assets = List.of();
     String appendFile;
+    String sections;
 
     TestSettings(Path root) {
         this.root = root;
@@ -37,7 +38,7 @@ final class TestSettings {
     ReleaseSettings build() {
         return new ReleaseSettings(root, tagPrefix, bump, version, preRelease, initialVersion,
                 breakingBumpsMajorBefore1, releaseTypes, tag, dryRun, commit, nextDevelopmentVersion, push, remote,
-                date, new ReleaseSettings.NotesSettings("CHANGELOG.md", bodyLimit, List.of(), false, true, appendFile),
+                date, new ReleaseSettings.NotesSettings("CHANGELOG.md", bodyLimit, List.of(), false, true, appendFile, sections),
                 new ReleaseSettings.GitHubSettings(githubSkip, apiUrl, repository, token, publish, "{tag}", assets,
                         true, null));
     }
