@@ -2,6 +2,7 @@ package dev.llmproxy.release.notes;
 
 import dev.llmproxy.release.commits.ConventionalCommit;
 import dev.llmproxy.release.commits.ConventionalCommit.Kind;
+import dev.llmproxy.release.commits.RevertCanceller;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,7 +31,6 @@ import java.util.regex.Pattern;
 public final class NotesBuilder {
 
     private static final Pattern MERGE_PULL = Pattern.compile("^Merge pull request #(\\d{1,9}) from ");
-    private static final Pattern REVERT_SUBJECT = Pattern.compile("^Revert \"(.*)\"$");
     private static final Pattern HEADER_PREFIX = Pattern.compile("^\\w[\\w-]*(?:\\(([^()]*)\\))?!?:\\s+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int[] NONE = new int[0];
@@ -79,8 +79,7 @@ public final class NotesBuilder {
                     (target.length() == 40 ? revertTargets : abbreviatedRevertTargets).add(target);
                 } else {
                     // a squash-merged revert ends in " (#190)", and its quoted subject may too
-                    Matcher m = REVERT_SUBJECT.matcher(IssueReferences.withoutSquashSuffix(commit.subject()));
-                    change.revertSubject = m.matches() ? IssueReferences.withoutSquashSuffix(m.group(1)) : null;
+                    change.revertSubject = RevertCanceller.revertedSubject(commit);
                 }
                 changes.add(change);
             }

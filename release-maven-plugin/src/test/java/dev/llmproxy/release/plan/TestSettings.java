@@ -30,6 +30,7 @@ final class TestSettings {
     List<String> assets = List.of();
     String appendFile;
     String sections;
+    List<String> shownTypes = List.of();
 
     TestSettings(Path root) {
         this.root = root;
@@ -38,7 +39,7 @@ final class TestSettings {
     ReleaseSettings build() {
         return new ReleaseSettings(root, tagPrefix, bump, version, preRelease, initialVersion,
                 breakingBumpsMajorBefore1, releaseTypes, tag, dryRun, commit, nextDevelopmentVersion, push, remote,
-                date, new ReleaseSettings.NotesSettings("CHANGELOG.md", bodyLimit, List.of(), false, true, appendFile, sections),
+                date, new ReleaseSettings.NotesSettings("CHANGELOG.md", bodyLimit, shownTypes, false, true, appendFile, sections),
                 new ReleaseSettings.GitHubSettings(githubSkip, apiUrl, repository, token, publish, "{tag}", assets,
                         true, null));
     }
