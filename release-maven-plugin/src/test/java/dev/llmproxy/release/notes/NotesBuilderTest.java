@@ -180,6 +180,40 @@ class NotesBuilderTest {
         assertEquals(List.of("Features: pair work"), outline(notes));
     }
 
+    /** test-strength.md rows 3 and 4: the subject fallback of a squash-merged revert, an abbreviated SHA. */
+    @Test
+    void aSquashMergedRevertPairsBySubjectAndAnAbbreviatedShaFindsAFeature() {
+        ReleaseNotes notes = notes(
+                "Revert \"feat: risky\" (#190)\n\nReverts example-org/app#189",
+                "feat: risky (#189)",
+                "Revert \"feat: bold\"\n\nThis reverts commit " + sha(4).substring(0, 12) + ".",
+                "feat: bold",
+                "Revert \"feat: never here\" (#191)",
+                "fix: stays");
+        assertEquals(List.of("Bug fixes: stays", "Reverts: Revert \"feat: never here\""), outline(notes));
+    }
+
+    @Test
+    void aSquashMergedBangWithoutFooterPrintsItsNoteOnce() {
+        assertEquals(List.of("Breaking changes: drop v1", "Features: drop v1"), outline(notes("feat!: drop v1 (#12)")));
+    }
+
+    @Test
+    void configuredSectionsHideByScopeAndMergeTitlesOfAnyCase() {
+        NotesConfig config = NotesConfig.defaults().withSections("fix=Bug Fixes,chore(deps)=bug fixes,chore=-,docs=-");
+        ReleaseNotes notes = notes(config, Map.of(), "chore(deps): bump a", "chore: tidy", "docs: words", "fix: b",
+                "chore!: drop java 8");
+        assertEquals(List.of("Breaking changes: drop java 8", "Bug Fixes: deps: bump a", "Bug Fixes: b"), outline(notes));
+    }
+
+    @Test
+    void aMalformedSectionsEntryIsRefusedNamingIt() {
+        dev.llmproxy.release.ReleaseException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.llmproxy.release.ReleaseException.class, () -> NotesConfig.defaults().withSections("feat=Features,fix"));
+        assertEquals("release.notes.sections entry 'fix' is not type=Title or type(scope)=Title (title - hides): "
+                + "write it like feat=Features,chore(deps)=Dependencies,chore=-", e.getMessage());
+    }
+
     @Test
     void aRevertAndTheCommitItRevertsCancelOut() {
         String reverted = sha(2);
