@@ -52,6 +52,10 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     @Parameter(property = "release.breakingBumpsMajorBefore1", defaultValue = "false")
     boolean breakingBumpsMajorBefore1;
 
+    /** Before 1.0.0 a feature bumps the patch version when this is true (release-please's bump-patch-for-minor-pre-major). */
+    @Parameter(property = "release.featureBumpsPatchBefore1", defaultValue = "false")
+    boolean featureBumpsPatchBefore1;
+
     /** Which commit types release what, as type=level pairs. Breaking changes of any type always release. */
     @Parameter(property = "release.releaseTypes", defaultValue = "feat=minor,fix=patch,perf=patch,revert=patch")
     String releaseTypes;
@@ -213,7 +217,8 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
                         releaseName,
                         csv(assets),
                         notifyComments,
-                        blankToNull(notifyWebhook)));
+                        blankToNull(notifyWebhook)),
+                featureBumpsPatchBefore1);
     }
 
     private String token() {

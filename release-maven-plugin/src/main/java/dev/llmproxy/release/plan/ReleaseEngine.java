@@ -36,6 +36,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,6 +60,8 @@ public final class ReleaseEngine {
     private final ReleaseSettings settings;
     private final ReleaseLog log;
     private final RetryPolicy retry;
+    /** Settings taken from a release-please file (plan.json {@code settingsFrom}). */
+    private final Map<String, String> settingsFrom;
 
     /**
      * @param settings the goal's parameters
@@ -70,7 +73,9 @@ public final class ReleaseEngine {
 
     /** With a retry policy of the caller's (tests: no real waiting). */
     ReleaseEngine(ReleaseSettings settings, ReleaseLog log, RetryPolicy retry) {
-        this.settings = settings;
+        ReleasePleaseConfig.Applied fromReleasePlease = ReleasePleaseConfig.apply(settings, log);
+        this.settings = fromReleasePlease.settings();
+        this.settingsFrom = fromReleasePlease.from();
         this.log = log;
         this.retry = retry;
     }
@@ -406,7 +411,8 @@ public final class ReleaseEngine {
                     assets.stream().map(p -> slashes(settings.root().relativize(p))).toList(),
                     github,
                     settings.push(),
-                    settings.remote());
+                    settings.remote(),
+                    settingsFrom);
         }
 
         /**

@@ -3,6 +3,7 @@ package dev.llmproxy.release.plan;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole release decision as one value: what was released before, what comes next and why,
@@ -29,10 +30,14 @@ import java.util.List;
  * @param github what happens on GitHub, or {@code null} when the goal does not touch GitHub
  * @param push whether the goal pushes the branch and tag (added key)
  * @param remote the remote pushed to (added key)
+ * @param settingsFrom settings taken from a release-please file: setting name ({@code
+ *     release.notes.sections}) to file name ({@code release-please-config.json}); empty when none
+ *     (added key)
  */
 @JsonPropertyOrder({
     "schemaVersion", "repository", "headSha", "previousTag", "previousVersion", "version", "tag",
-    "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote"
+    "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote",
+    "settingsFrom"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReleasePlan(
@@ -52,7 +57,8 @@ public record ReleasePlan(
         List<String> assets,
         GitHubAction github,
         boolean push,
-        String remote) {
+        String remote,
+        Map<String, String> settingsFrom) {
 
     /** The {@code schemaVersion} this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -60,6 +66,15 @@ public record ReleasePlan(
     public ReleasePlan {
         files = files == null ? List.of() : List.copyOf(files);
         assets = assets == null ? List.of() : List.copyOf(assets);
+        settingsFrom = settingsFrom == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settingsFrom));
+    }
+
+    /** Without {@code settingsFrom} (empty). */
+    public ReleasePlan(int schemaVersion, String repository, String headSha, String previousTag, String previousVersion,
+            String version, String tag, String bump, String reason, boolean alreadyReleased, CommitCounts commits,
+            List<String> files, String notesFile, List<String> assets, GitHubAction github, boolean push, String remote) {
+        this(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump, reason,
+                alreadyReleased, commits, files, notesFile, assets, github, push, remote, Map.of());
     }
 
     /**
@@ -68,7 +83,7 @@ public record ReleasePlan(
      */
     public ReleasePlan withGitHub(GitHubAction action) {
         return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
-                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote);
+                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, settingsFrom);
     }
 
     /** @return true when the plan releases a version (a {@code version} is set) */

@@ -105,7 +105,8 @@ final class ReleasePlanner {
             tagCommits.put(ref.name(), ref.commitSha());
         }
         BumpPolicy policy = new BumpPolicy(
-                BumpPolicy.parseTypes(settings.releaseTypes()), !settings.breakingBumpsMajorBefore1(), false);
+                BumpPolicy.parseTypes(settings.releaseTypes()), !settings.breakingBumpsMajorBefore1(),
+                settings.featureBumpsPatchBefore1());
         Range fromHighest = readFromHighestRelease(git, tagCommits, head, policy);
         ReleaseHistory all = fromHighest != null
                 ? ReleaseHistory.of(tagCommits, naming, fromHighest.fromSha()::equals)

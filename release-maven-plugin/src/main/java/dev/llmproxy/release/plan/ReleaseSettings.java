@@ -30,6 +30,9 @@ import java.util.Objects;
  * @param date the release date in {@code CHANGELOG.md}
  * @param notes how notes are built and rendered
  * @param github the GitHub part
+ * @param featureBumpsPatchBefore1 true to bump 0.x by a patch for a feature ({@code
+ *     release.featureBumpsPatchBefore1}, release-please's {@code bump-patch-for-minor-pre-major};
+ *     default false: a feature bumps minor)
  */
 public record ReleaseSettings(
         Path root,
@@ -48,7 +51,18 @@ public record ReleaseSettings(
         String remote,
         LocalDate date,
         NotesSettings notes,
-        GitHubSettings github) {
+        GitHubSettings github,
+        boolean featureBumpsPatchBefore1) {
+
+    /** Without {@code featureBumpsPatchBefore1} (false). */
+    public ReleaseSettings(Path root, String tagPrefix, String bump, String explicitVersion, String preRelease,
+            String initialVersion, boolean breakingBumpsMajorBefore1, String releaseTypes, String existingTag,
+            boolean dryRun, boolean commit, String nextDevelopmentVersion, boolean push, String remote, LocalDate date,
+            NotesSettings notes, GitHubSettings github) {
+        this(root, tagPrefix, bump, explicitVersion, preRelease, initialVersion, breakingBumpsMajorBefore1,
+                releaseTypes, existingTag, dryRun, commit, nextDevelopmentVersion, push, remote, date, notes, github,
+                false);
+    }
 
     public ReleaseSettings {
         Objects.requireNonNull(root, "root");
