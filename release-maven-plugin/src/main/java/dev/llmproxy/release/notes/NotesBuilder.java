@@ -2,6 +2,7 @@ package dev.llmproxy.release.notes;
 
 import dev.llmproxy.release.commits.ConventionalCommit;
 import dev.llmproxy.release.commits.ConventionalCommit.Kind;
+import dev.llmproxy.release.commits.MessageSplitter;
 import dev.llmproxy.release.commits.RevertCanceller;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,14 +87,56 @@ public final class NotesBuilder {
             case CONVENTIONAL -> {
                 if (commit.breaking() || keepUnmapped || config.titleForType(commit.type(), commit.scope()) != null) {
                     changes.add(new Change(commit, commit.description()));
+                } else {
+                    addOverrideCandidate(commit, commit.description());
                 }
             }
             default -> {
                 if (keepUnmapped) {
                     changes.add(new Change(commit, commit.subject()));
+                } else {
+                    addOverrideCandidate(commit, commit.subject());
                 }
             }
         }
+    }
+
+    /**
+     * A squash-merged commit that makes no entry may still be the merge of a pull request whose body
+     * holds a release-please override: it is looked up, and listed only when that override replaces it.
+     */
+    private void addOverrideCandidate(ConventionalCommit commit, String text) {
+        if (commit.kind() != Kind.MERGE && IssueReferences.squashPullRequest(commit.subject()) != 0) {
+            Change change = new Change(commit, text);
+            change.onlyIfOverridden = true;
+            changes.add(change);
+        }
+    }
+
+    /**
+     * The changes with release-please's {@code BEGIN_COMMIT_OVERRIDE} blocks of merged pull request
+     * bodies applied: every change of a commit whose pull request has one is replaced by the changes
+     * of the block (issue #12, item 1).
+     */
+    private List<Change> withPullRequestOverrides(Map<String, PullRequestInfo> pullRequests) {
+        List<Change> effective = new ArrayList<>(changes.size());
+        Set<String> replaced = new HashSet<>();
+        for (Change change : changes) {
+            PullRequestInfo pr = pullRequests.get(change.sha);
+            String block = pr == null ? null : MessageSplitter.overrideBlock(pr.body());
+            if (block == null) {
+                if (!change.onlyIfOverridden) {
+                    effective.add(change);
+                }
+            } else if (replaced.add(change.sha)) {
+                for (ConventionalCommit c : MessageSplitter.parse(change.sha, block, 1)) {
+                    Change overridden = new Change(c, c.kind() == Kind.CONVENTIONAL ? c.description() : c.subject());
+                    overridden.fromOverride = true;
+                    effective.add(overridden);
+                }
+            }
+        }
+        return effective;
     }
 
     /**
@@ -132,7 +175,7 @@ public final class NotesBuilder {
         Map<String, List<Draft>> bySection = new LinkedHashMap<>();
         Map<String, Draft> byPullRequest = new HashMap<>();
         Map<String, Boolean> contributors = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Change change : changes) {
+        for (Change change : withPullRequestOverrides(pullRequests)) {
             if (cancelled.contains(change)) {
                 continue;
             }
@@ -149,7 +192,7 @@ public final class NotesBuilder {
             }
             String text = change.text;
             String scope = change.scope;
-            if (pr != null && config.pullRequestTitles() && !pr.title().isBlank()) {
+            if (pr != null && config.pullRequestTitles() && !pr.title().isBlank() && !change.fromOverride) {
                 Matcher m = HEADER_PREFIX.matcher(pr.title());
                 text = IssueReferences.withoutSquashSuffix(m.lookingAt() ? pr.title().substring(m.end()) : pr.title());
                 if (scope == null && m.lookingAt() && m.group(1) != null && !m.group(1).isBlank()) {
@@ -345,6 +388,8 @@ public final class NotesBuilder {
         final int[] refs;
         String revertTarget;
         String revertSubject;
+        boolean onlyIfOverridden;
+        boolean fromOverride;
 
         Change(ConventionalCommit commit, String text) {
             IssueReferences references = IssueReferences.of(commit);

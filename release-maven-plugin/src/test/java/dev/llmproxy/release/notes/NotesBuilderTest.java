@@ -194,6 +194,21 @@ class NotesBuilderTest {
     }
 
     @Test
+    void anOverrideInAMergedPullRequestBodyReplacesItsCommitsEvenAHiddenOne() {
+        Map<String, PullRequestInfo> prs = new LinkedHashMap<>();
+        prs.put(sha(1), new PullRequestInfo(31, "chore: regenerate (#31)", List.of(), "alice", false, List.of(), null,
+                "Regenerated.\r\n\r\nBEGIN_COMMIT_OVERRIDE\r\nfeat(api): add widgets\r\n\r\nfix: gadgets\r\nEND_COMMIT_OVERRIDE"));
+        prs.put(sha(2), new PullRequestInfo(32, "fix: plain", List.of(), "bob", false, List.of(), null, "No block."));
+        ReleaseNotes notes = notes(NotesConfig.defaults(), prs, "chore: regenerate (#31)", "fix: plain (#32)",
+                "chore: not looked up (#33)");
+        assertEquals(List.of("Features: api: add widgets", "Bug fixes: gadgets", "Bug fixes: plain"), outline(notes));
+        NotesBuilder builder = new NotesBuilder(NotesConfig.defaults());
+        builder.add(commit(1, "chore: regenerate (#31)"));
+        builder.add(commit(2, "chore: pushed directly"));
+        assertEquals(List.of(sha(1)), builder.shas());
+    }
+
+    @Test
     void aSquashMergedBangWithoutFooterPrintsItsNoteOnce() {
         assertEquals(List.of("Breaking changes: drop v1", "Features: drop v1"), outline(notes("feat!: drop v1 (#12)")));
     }
