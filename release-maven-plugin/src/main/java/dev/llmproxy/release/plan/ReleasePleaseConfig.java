@@ -36,7 +36,7 @@ import java.util.Set;
  * {@code release.featureBumpsPatchBefore1}; {@code release-as} to {@code release.version};
  * {@code include-v-in-tag: false} and {@code include-component-in-tag: true} with {@code component}
  * or {@code package-name} (and {@code tag-separator}) to {@code release.tagPrefix};
- * {@code changelog-path} to {@code release.notes.changelogFile}. Top-level keys are the defaults of
+ * {@code changelog-path} to {@code release.changelogFile}. Top-level keys are the defaults of
  * every package; the package {@code "."} (or the only one) is read. The App file's camelCase keys
  * ({@code releaseType}, {@code bumpMinorPreMajor}) are read as their kebab-case twins. A {@code
  * versioning} other than {@code default}, and several packages, are named in a warning.
@@ -95,7 +95,7 @@ final class ReleasePleaseConfig {
         if (changelogPath != null && notes.changelogFile().equals("CHANGELOG.md")) {
             notes = new ReleaseSettings.NotesSettings(changelogPath, notes.bodyLimit(), notes.shownTypes(),
                     notes.groupByScope(), notes.usePullRequestTitles(), notes.appendFile(), notes.sections());
-            from.put("release.notes.changelogFile", fileName);
+            from.put("release.changelogFile", fileName);
         }
         String releaseTypes = s.releaseTypes();
         if (releaseTypes.equals(BumpPolicy.DEFAULT_TYPES)) {

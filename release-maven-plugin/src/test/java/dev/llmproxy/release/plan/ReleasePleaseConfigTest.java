@@ -73,13 +73,13 @@ class ReleasePleaseConfigTest {
                 + "### Documentation\n\n- explain setup (" + repo.sha("HEAD~1").substring(0, 7) + ")\n", notes(repo));
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("release.notes.sections", FILE);
-        expected.put("release.notes.changelogFile", FILE);
+        expected.put("release.changelogFile", FILE);
         expected.put("release.releaseTypes", FILE);
         expected.put("release.breakingBumpsMajorBefore1", FILE);
         assertEquals(expected, plan.settingsFrom());
         assertEquals(List.of("pom.xml", "CHANGES.md"), plan.files());
         assertTrue(lines.contains("settings from release-please-config.json: release.notes.sections, "
-                + "release.notes.changelogFile, release.releaseTypes, release.breakingBumpsMajorBefore1 "
+                + "release.changelogFile, release.releaseTypes, release.breakingBumpsMajorBefore1 "
                 + "(explicit release.* settings win)"), lines.toString());
         String json = PlanJson.toJson(plan);
         assertTrue(json.contains("\"settingsFrom\" : {\n    \"release.notes.sections\" : \"release-please-config.json\","), json);
