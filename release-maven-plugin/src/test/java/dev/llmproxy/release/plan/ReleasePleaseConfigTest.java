@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmproxy.release.ReleaseException;
-import dev.llmproxy.release.ReleaseLog;
 import dev.llmproxy.release.TestPoms;
 import dev.llmproxy.release.git.TestRepos;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,8 @@ class ReleasePleaseConfigTest {
     @TempDir
     Path dir;
 
-    private final List<String> lines = new ArrayList<>();
+    private final DryRun dryRun = new DryRun();
+    private final List<String> lines = dryRun.lines;
 
     private TestRepos repo(String tag) {
         TestRepos repo = TestRepos.nr(dir.resolve("repo"));
@@ -38,18 +37,7 @@ class ReleasePleaseConfigTest {
     }
 
     private ReleasePlan dryRun(TestSettings settings) {
-        settings.dryRun = true;
-        return new ReleaseEngine(settings.build(), new ReleaseLog() {
-            @Override
-            public void info(String line) {
-                lines.add(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                lines.add("WARN " + line);
-            }
-        }).bump();
+        return dryRun.run(settings);
     }
 
     private static String notes(TestRepos repo) throws IOException {

@@ -3,14 +3,12 @@ package dev.llmproxy.release.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.llmproxy.release.ReleaseLog;
 import dev.llmproxy.release.TestPoms;
 import dev.llmproxy.release.git.TestRepos;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +21,7 @@ class ReleasePleaseScenarioTest {
     @TempDir
     Path dir;
 
-    private final List<String> warnings = new ArrayList<>();
-    private final List<String> infos = new ArrayList<>();
+    private final DryRun dryRun = new DryRun();
 
     private TestRepos repo() {
         TestRepos repo = TestRepos.nr(dir.resolve("repo"));
@@ -36,18 +33,7 @@ class ReleasePleaseScenarioTest {
     }
 
     private ReleasePlan dryRun(TestSettings settings) {
-        settings.dryRun = true;
-        return new ReleaseEngine(settings.build(), new ReleaseLog() {
-            @Override
-            public void info(String line) {
-                infos.add(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                warnings.add(line);
-            }
-        }).bump();
+        return dryRun.run(settings);
     }
 
     private String notes(TestRepos repo) throws IOException {
@@ -101,11 +87,10 @@ class ReleasePleaseScenarioTest {
     @Test
     void configuredSectionsMergeDependenciesAndHideChores() throws IOException {
         TestRepos repo = repo();
-        repo.c("-m", "deps: update alpha to v2");
-        repo.c("-m", "chore(deps): update beta to v3");
-        repo.c("-m", "build(deps): update gamma to v4");
-        repo.c("-m", "chore: tidy");
-        repo.c("-m", "fix: a bug");
+        for (String message : List.of("deps: update alpha to v2", "chore(deps): update beta to v3",
+                "build(deps): update gamma to v4", "chore: tidy", "fix: a bug")) {
+            repo.c("-m", message);
+        }
         TestSettings settings = new TestSettings(repo.dir());
         settings.releaseTypes = "feat=minor,fix=patch,deps=patch";
         settings.sections = "feat=Features,fix=Bug Fixes,deps=Dependencies,chore(deps)=Dependencies,"
