@@ -277,6 +277,35 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
+    /**
+     * The first-parent line of a range, as {@code git log --first-parent from..to}: the commits made
+     * on, or merged into, the released branch itself.
+     *
+     * @param fromExclusiveSha the last release commit, or {@code null} for the whole history
+     * @param toSha the newest commit
+     * @return full SHAs, in no particular order
+     * @throws ReleaseException when a commit is unknown or history is missing (shallow clone)
+     */
+    public Set<String> firstParentLine(String fromExclusiveSha, String toSha) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRetainBody(false);
+            walk.setFirstParent(true);
+            walk.markStart(walk.parseCommit(resolveCommit(toSha)));
+            if (fromExclusiveSha != null) {
+                walk.markUninteresting(walk.parseCommit(resolveCommit(fromExclusiveSha)));
+            }
+            Set<String> shas = new java.util.HashSet<>();
+            for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
+                shas.add(commit.name());
+            }
+            return shas;
+        } catch (MissingObjectException e) {
+            throw missingHistory(e);
+        } catch (IOException e) {
+            throw failure("read the first-parent history of " + toSha, e);
+        }
+    }
+
     private RevWalk parsedHistory() {
         if (parsedHistory == null) {
             parsedHistory = new RevWalk(repository);

@@ -226,8 +226,9 @@ public final class ReleaseEngine {
                 // stable release, not only what came after the last release candidate
                 since = lastStableBefore().orElse(null);
                 NotesBuilder whole = new NotesBuilder(notesConfig());
+                CommitFeed feed = new CommitFeed(git, since == null ? null : since.commitSha(), decision.targetSha());
                 git.walk(since == null ? null : since.commitSha(), decision.targetSha(),
-                        raw -> CommitFeed.feed(git, raw, whole, commit -> { }));
+                        raw -> feed.feed(raw, whole, commit -> { }));
                 builder = whole;
             }
             ReleaseInfo release = new ReleaseInfo(

@@ -242,8 +242,9 @@ final class ReleasePlanner {
         List<ConventionalCommit> commits = new ArrayList<>();
         NotesBuilder builder = notes.get();
         List<String> invalid = new ArrayList<>();
+        CommitFeed feed = new CommitFeed(git, fromExclusive, to);
         boolean reachable = git.walk(fromExclusive, to, raw -> {
-            CommitFeed.feed(git, raw, builder, commit -> {
+            feed.feed(raw, builder, commit -> {
                 if (commit.kind() == ConventionalCommit.Kind.INVALID) {
                     invalid.add("commit " + commit.shortSha() + " '" + commit.subject()
                             + "' is not a valid Conventional Commits header and is not counted");

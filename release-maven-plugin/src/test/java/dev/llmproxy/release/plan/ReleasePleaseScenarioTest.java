@@ -134,6 +134,23 @@ class ReleasePleaseScenarioTest {
     }
 
     @Test
+    void aConventionalMergeOfMainIntoABranchStandsForNothing() throws IOException {
+        TestRepos repo = repo();
+        repo.git("checkout", "-q", "-b", "feature/big");
+        repo.c("-m", "feat: feature work");
+        repo.git("checkout", "-q", "main");
+        repo.c("-m", "fix: on main");
+        repo.git("checkout", "-q", "feature/big");
+        repo.git("merge", "-q", "--no-ff", "main", "-m", "chore: merge main into feature/big");
+        repo.git("checkout", "-q", "main");
+        repo.git("merge", "-q", "--no-ff", "feature/big", "-m", "feat: big feature (#50)");
+        ReleasePlan plan = dryRun(new TestSettings(repo.dir()));
+        assertEquals("1.1.0", plan.version());
+        assertEquals("### Features\n\n- big feature (" + s(repo, "HEAD") + ", #50)\n\n"
+                + "### Bug fixes\n\n- on main (" + s(repo, "HEAD^1") + ")\n", notes(repo));
+    }
+
+    @Test
     void aSquashMergedRevertPairsWithWhatItRevertsBySubject() {
         TestRepos repo = repo();
         repo.c("-m", "feat: risky thing (#189)");
