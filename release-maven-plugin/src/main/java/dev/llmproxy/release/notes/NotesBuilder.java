@@ -22,11 +22,14 @@ import java.util.regex.Pattern;
  * {@link ReleaseNotes}. Feed commits one at a time with {@link #add} (streaming: only what an entry
  * needs is kept, never message bodies), then call {@link #build}.
  *
- * <p>Rules (issue #3, items 2-3): merge and fixup commits never make entries; a pull request that
+ * <p>Rules (issue #3, items 2-3): merge and fixup commits never make entries (a merge with a
+ * Conventional subject is added as that commit, see {@link #standFor}); a pull request that
  * is found for a commit, named by a squash title's {@code (#40)} or by a
  * {@code Merge pull request #40} commit repeating the subject becomes one link on one entry;
  * footers and trailers ({@code Co-authored-by:}) are never entries; a {@code Revert "..."} and the
- * commit it reverts, both in the range, cancel out. Entries keep the order commits were added in.
+ * commit it reverts, both in the range, cancel out (by SHA, or by subject for a squash-merged revert).
+ * A breaking change is listed under "Breaking changes" and in its own section (issue #12, item 3).
+ * Entries keep the order commits were added in.
  * Not thread-safe.
  */
 public final class NotesBuilder {
