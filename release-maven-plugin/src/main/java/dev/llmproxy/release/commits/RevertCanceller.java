@@ -89,11 +89,11 @@ public final class RevertCanceller {
 
     /**
      * @param c a commit
-     * @return for a {@code Revert "x"} commit without a "This reverts commit" SHA, {@code x} without a
-     *     trailing {@code (#N)} (the revert's own suffix is dropped first); otherwise null
+     * @return for a {@code Revert "x"} commit, {@code x} without a trailing {@code (#N)} (the revert's
+     *     own suffix is dropped first); otherwise null. Used when the commit names no SHA.
      */
     public static String revertedSubject(ConventionalCommit c) {
-        if (c.kind() != Kind.REVERT || c.revertedSha() != null) {
+        if (c.kind() != Kind.REVERT) {
             return null;
         }
         Matcher m = QUOTED_REVERT.matcher(withoutSquashSuffix(c.subject()));

@@ -205,27 +205,27 @@ public final class NotesBuilder {
             int number = pr != null ? pr.number() : change.squashPr != 0 ? change.squashPr
                     : mergedPullRequests.getOrDefault(change.subject, 0);
             for (String title : titles) {
-            for (String entryText : entryTexts(change, normalise(text), title)) {
-                String key = title + '\u0000' + number + '\u0000' + entryText;
-                Draft draft = number != 0 && config.pullRequestTitles() ? byPullRequest.get(key) : null;
-                if (draft == null) {
-                    draft = new Draft(scope, entryText, number, pr == null ? null : pr.url());
-                    bySection.computeIfAbsent(title, t -> new ArrayList<>()).add(draft);
-                    if (number != 0) {
-                        byPullRequest.put(key, draft);
+                for (String entryText : entryTexts(change, normalise(text), title)) {
+                    String key = title + '\u0000' + number + '\u0000' + entryText;
+                    Draft draft = number != 0 && config.pullRequestTitles() ? byPullRequest.get(key) : null;
+                    if (draft == null) {
+                        draft = new Draft(scope, entryText, number, pr == null ? null : pr.url());
+                        bySection.computeIfAbsent(title, t -> new ArrayList<>()).add(draft);
+                        if (number != 0) {
+                            byPullRequest.put(key, draft);
+                        }
+                    }
+                    draft.commits.add(change.sha);
+                    for (int issue : change.closes) {
+                        draft.closes.add(issue);
+                    }
+                    for (int issue : change.refs) {
+                        draft.refs.add(issue);
+                    }
+                    if (pr != null) {
+                        draft.closes.addAll(pr.closedIssues());
                     }
                 }
-                draft.commits.add(change.sha);
-                for (int issue : change.closes) {
-                    draft.closes.add(issue);
-                }
-                for (int issue : change.refs) {
-                    draft.refs.add(issue);
-                }
-                if (pr != null) {
-                    draft.closes.addAll(pr.closedIssues());
-                }
-            }
             }
         }
         List<ReleaseNotes.Section> sections = new ArrayList<>();

@@ -55,7 +55,8 @@ class RevertCancellerTest {
                 CommitParser.parse(sha("c"), "Revert \"feat: gone\"", 1));
         assertEquals(List.of(sha("b"), sha("c")), RevertCanceller.cancel(commits).stream().map(ConventionalCommit::sha).toList());
         assertEquals("feat: x", RevertCanceller.revertedSubject(commits.get(0)));
-        assertEquals(null, RevertCanceller.revertedSubject(CommitParser.parse(sha("d"), "Revert \"a\"\n\nThis reverts commit abcdef1.", 1)));
+        assertEquals("a", RevertCanceller.revertedSubject(CommitParser.parse(sha("d"), "Revert \"a (#3)\" (#4)", 1)));
+        assertEquals(null, RevertCanceller.revertedSubject(CommitParser.parse(sha("e"), "revert: a", 1)));
     }
 
     /**
