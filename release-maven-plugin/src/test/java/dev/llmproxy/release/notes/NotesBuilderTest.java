@@ -254,8 +254,9 @@ class NotesBuilderTest {
     @Test
     void groupByScopeOrdersUnscopedFirstThenScopesAlphabetically() {
         ReleaseNotes notes = notes(NotesConfig.defaults().withGroupByScope(true), Map.of(),
-                "feat(web): a", "feat: b", "feat(api): c", "feat(web): d", "feat(API): e");
-        assertEquals(List.of("Features: b", "Features: API: e", "Features: api: c", "Features: web: a", "Features: web: d"), outline(notes));
+                "feat(web): a", "feat: b", "feat(api): c", "feat(web): d", "feat(API): e", "feat(Zeta): f");
+        assertEquals(List.of("Features: b", "Features: API: e", "Features: api: c", "Features: web: a", "Features: web: d",
+                "Features: Zeta: f"), outline(notes), "scopes compare case-insensitively first");
     }
 
     @Test
