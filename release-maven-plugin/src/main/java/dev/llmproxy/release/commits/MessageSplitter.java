@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *   <li>Stacked messages: the main message is cut before every blank line followed by a header of
  *       one of the types {@code feat fix docs style refactor perf test build ci chore revert} (with
  *       an optional scope, no {@code !}), as release-please's README shows for squashed changes.
- *       Indented lines right under such a header ({@code   BREAKING-CHANGE: ...}) are its footers.
+ *       Indented lines right under such a header ({@code   BREAKING-CHANGE: ...}) are its footers;
+ *       a header of those types right after them, in column 0, starts one more message.
  * </ol>
  *
  * <p>The first message keeps every kind {@link CommitParser} knows (free text, revert, ...); the
@@ -35,6 +36,9 @@ public final class MessageSplitter {
     private static final String NESTED_END = "END_NESTED_COMMIT";
     private static final Pattern STACKED = Pattern.compile(
             "\\r?\\n\\r?\\n(?=(?:feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert)(?:\\(.*?\\))?: )");
+
+    private static final Pattern STACKED_HEADER = Pattern.compile(
+            "(?:feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert)(?:\\(.*?\\))?!?: ");
 
     private MessageSplitter() {}
 
@@ -125,10 +129,35 @@ public final class MessageSplitter {
         }
         List<String> messages = new ArrayList<>();
         for (String part : STACKED.split(main, -1)) {
-            messages.add(part);
+            messages.addAll(afterIndentedFooters(part));
         }
         messages.addAll(nested);
         return messages;
+    }
+
+    /**
+     * A stacked message whose indented footers are followed at once, without a blank line, by the
+     * next stacked header ({@code feat(y): c} in column 0) is cut there too: release-please's parser
+     * reads such a line as one more footer that is itself a commit.
+     */
+    private static List<String> afterIndentedFooters(String part) {
+        List<String> parts = new ArrayList<>(1);
+        String[] lines = part.split("\r?\n", -1);
+        StringBuilder current = new StringBuilder();
+        boolean previousIndented = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (i > 0 && previousIndented && STACKED_HEADER.matcher(line).lookingAt()) {
+                parts.add(current.toString());
+                current.setLength(0);
+            } else if (i > 0) {
+                current.append('\n');
+            }
+            current.append(line);
+            previousIndented = !line.isBlank() && Character.isWhitespace(line.charAt(0));
+        }
+        parts.add(current.toString());
+        return parts;
     }
 
     /**

@@ -75,6 +75,14 @@ class MessageSplitterTest {
     }
 
     @Test
+    void aStackedHeaderRightAfterIndentedFootersStartsAnotherCommit() {
+        String message = "chore: several\n\nfix(a): one\n  Source-Ref: 1\nfeat(b)!: two\n  Source-Ref: 2\n"
+                + "not a header: after an unindented line\nfix: three is body";
+        assertEquals(List.of("CONVENTIONAL chore: several", "CONVENTIONAL fix(a): one",
+                "CONVENTIONAL feat(b)!: two ![two]"), headers(MessageSplitter.parse(SHA, message, 1)));
+    }
+
+    @Test
     void aBangOrAnUnknownTypeAfterABlankLineDoesNotSplitAsInReleasePlease() {
         assertEquals(1, MessageSplitter.parse(SHA, "feat: a\n\nfeat!: b", 1).size());
         assertEquals(1, MessageSplitter.parse(SHA, "feat: a\n\ndeps: b", 1).size());
