@@ -255,26 +255,17 @@ public final class GitRepo implements AutoCloseable {
      * @throws ReleaseException when the commit is unknown or history is missing (shallow clone)
      */
     public List<String> branchCommits(String mergeSha) {
-        try (RevWalk walk = new RevWalk(repository)) {
-            walk.setRetainBody(false);
+        return commitNames("read the branch of merge " + mergeSha, walk -> {
             RevCommit merge = walk.parseCommit(resolveCommit(mergeSha));
             if (merge.getParentCount() < 2) {
-                return List.of();
+                return false;
             }
             walk.markUninteresting(walk.parseCommit(merge.getParent(0)));
             for (int i = 1; i < merge.getParentCount(); i++) {
                 walk.markStart(walk.parseCommit(merge.getParent(i)));
             }
-            List<String> shas = new ArrayList<>();
-            for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
-                shas.add(commit.name());
-            }
-            return shas;
-        } catch (MissingObjectException e) {
-            throw missingHistory(e);
-        } catch (IOException e) {
-            throw failure("read the branch of merge " + mergeSha, e);
-        }
+            return true;
+        });
     }
 
     /**
@@ -287,22 +278,37 @@ public final class GitRepo implements AutoCloseable {
      * @throws ReleaseException when a commit is unknown or history is missing (shallow clone)
      */
     public Set<String> firstParentLine(String fromExclusiveSha, String toSha) {
-        try (RevWalk walk = new RevWalk(repository)) {
-            walk.setRetainBody(false);
+        return new java.util.HashSet<>(commitNames("read the first-parent history of " + toSha, walk -> {
             walk.setFirstParent(true);
             walk.markStart(walk.parseCommit(resolveCommit(toSha)));
             if (fromExclusiveSha != null) {
                 walk.markUninteresting(walk.parseCommit(resolveCommit(fromExclusiveSha)));
             }
-            Set<String> shas = new java.util.HashSet<>();
-            for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
-                shas.add(commit.name());
+            return true;
+        }));
+    }
+
+    /** Prepares a walk of commit headers; false when there is nothing to walk. */
+    @FunctionalInterface
+    private interface WalkSetup {
+        boolean prepare(RevWalk walk) throws IOException;
+    }
+
+    /** @return the full SHAs a freshly prepared walk yields, in walk order */
+    private List<String> commitNames(String action, WalkSetup setup) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRetainBody(false);
+            List<String> shas = new ArrayList<>();
+            if (setup.prepare(walk)) {
+                for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
+                    shas.add(commit.name());
+                }
             }
             return shas;
         } catch (MissingObjectException e) {
             throw missingHistory(e);
         } catch (IOException e) {
-            throw failure("read the first-parent history of " + toSha, e);
+            throw failure(action, e);
         }
     }
 
