@@ -43,7 +43,8 @@ public record ConventionalCommit(
         /**
          * A merge commit (more than one parent, or a "Merge ..." subject). It never counts for the
          * bump or the notes itself: the branch commits it brings are in the range and count, so a
-         * body repeating their messages is not counted twice.
+         * body repeating their messages is not counted twice. (For the notes, a merge whose subject
+         * is a Conventional Commit can stand for its branch: {@code MessageSplitter#conventionalMerge}.)
          */
         MERGE,
         /** A {@code Revert "..."} commit (git's default revert message). */

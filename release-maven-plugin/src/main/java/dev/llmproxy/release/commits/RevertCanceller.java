@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Removes a revert and the commit it reverts when both are in the same range (issue #2, item 4),
@@ -17,8 +19,15 @@ import java.util.TreeSet;
  * full or abbreviated, matched as a prefix of the target's full SHA). Commits are read newest first,
  * so a revert of a revert cancels that revert and the original commit stays (it was re-applied).
  * A revert whose target is outside the range stays: it changes released code.
+ *
+ * <p>A {@code Revert "..."} without that sentence (a squash-merged revert pull request, {@code
+ * Revert "feat: x" (#190)}, whose body says "Reverts org/repo#189") names its target by subject: the
+ * nearest older commit whose subject, without a trailing {@code (#N)}, is the quoted text without one.
  */
 public final class RevertCanceller {
+
+    private static final Pattern QUOTED_REVERT = Pattern.compile("Revert \"(.*)\"");
+    private static final Pattern SQUASH_SUFFIX = Pattern.compile("\\s*\\(#(\\d{1,9})\\)$");
 
     private RevertCanceller() {}
 
@@ -35,7 +44,15 @@ public final class RevertCanceller {
         TargetIndex index = null;
         for (int i = 0; i < newestFirst.size(); i++) {
             ConventionalCommit revert = newestFirst.get(i);
-            if (cancelled[i] || !reverts(revert)) {
+            if (cancelled[i]) {
+                continue;
+            }
+            if (!reverts(revert)) {
+                int target = bySubject(newestFirst, i, cancelled);
+                if (target >= 0) {
+                    cancelled[i] = true;
+                    cancelled[target] = true;
+                }
                 continue;
             }
             if (index == null) {
@@ -54,6 +71,37 @@ public final class RevertCanceller {
             }
         }
         return kept;
+    }
+
+    /** @return the position of the older commit a revert without SHA names by subject, or -1 */
+    private static int bySubject(List<ConventionalCommit> newestFirst, int revertAt, boolean[] cancelled) {
+        String reverted = revertedSubject(newestFirst.get(revertAt));
+        if (reverted == null) {
+            return -1;
+        }
+        for (int i = revertAt + 1; i < newestFirst.size(); i++) {
+            if (!cancelled[i] && withoutSquashSuffix(newestFirst.get(i).subject()).equals(reverted)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @param c a commit
+     * @return for a {@code Revert "x"} commit, {@code x} without a trailing {@code (#N)} (the revert's
+     *     own suffix is dropped first); otherwise null. Used when the commit names no SHA.
+     */
+    public static String revertedSubject(ConventionalCommit c) {
+        if (c.kind() != Kind.REVERT) {
+            return null;
+        }
+        Matcher m = QUOTED_REVERT.matcher(withoutSquashSuffix(c.subject()));
+        return m.matches() ? withoutSquashSuffix(m.group(1)) : null;
+    }
+
+    private static String withoutSquashSuffix(String subject) {
+        return subject.endsWith(")") ? SQUASH_SUFFIX.matcher(subject).replaceFirst("") : subject;
     }
 
     private static boolean reverts(ConventionalCommit c) {

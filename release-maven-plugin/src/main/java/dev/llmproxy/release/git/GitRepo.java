@@ -255,6 +255,73 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
+    /**
+     * The commits a merge brought: reachable from its second and later parents but not from its
+     * first, as {@code git log M^1..M} without {@code M} (issue #12, item 3: a merge with a
+     * Conventional subject stands for them in the notes).
+     *
+     * @param mergeSha a commit's SHA; a commit with fewer than two parents brought none
+     * @return full SHAs, newest first; empty for a non-merge
+     * @throws ReleaseException when the commit is unknown or history is missing (shallow clone)
+     */
+    public List<String> branchCommits(String mergeSha) {
+        return commitNames("read the branch of merge " + mergeSha, walk -> {
+            RevCommit merge = walk.parseCommit(resolveCommit(mergeSha));
+            if (merge.getParentCount() < 2) {
+                return false;
+            }
+            walk.markUninteresting(walk.parseCommit(merge.getParent(0)));
+            for (int i = 1; i < merge.getParentCount(); i++) {
+                walk.markStart(walk.parseCommit(merge.getParent(i)));
+            }
+            return true;
+        });
+    }
+
+    /**
+     * The first-parent line of a range, as {@code git log --first-parent from..to}: the commits made
+     * on, or merged into, the released branch itself.
+     *
+     * @param fromExclusiveSha the last release commit, or {@code null} for the whole history
+     * @param toSha the newest commit
+     * @return full SHAs, in no particular order
+     * @throws ReleaseException when a commit is unknown or history is missing (shallow clone)
+     */
+    public Set<String> firstParentLine(String fromExclusiveSha, String toSha) {
+        return new java.util.HashSet<>(commitNames("read the first-parent history of " + toSha, walk -> {
+            walk.setFirstParent(true);
+            walk.markStart(walk.parseCommit(resolveCommit(toSha)));
+            if (fromExclusiveSha != null) {
+                walk.markUninteresting(walk.parseCommit(resolveCommit(fromExclusiveSha)));
+            }
+            return true;
+        }));
+    }
+
+    /** Prepares a walk of commit headers; false when there is nothing to walk. */
+    @FunctionalInterface
+    private interface WalkSetup {
+        boolean prepare(RevWalk walk) throws IOException;
+    }
+
+    /** @return the full SHAs a freshly prepared walk yields, in walk order */
+    private List<String> commitNames(String action, WalkSetup setup) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRetainBody(false);
+            List<String> shas = new ArrayList<>();
+            if (setup.prepare(walk)) {
+                for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
+                    shas.add(commit.name());
+                }
+            }
+            return shas;
+        } catch (MissingObjectException e) {
+            throw missingHistory(e);
+        } catch (IOException e) {
+            throw failure(action, e);
+        }
+    }
+
     private RevWalk parsedHistory() {
         if (parsedHistory == null) {
             parsedHistory = new RevWalk(repository);

@@ -94,7 +94,7 @@ public final class GitHubPullRequests implements PullRequestSource {
         return new PullRequestInfo(pr.path("number").asInt(), pr.path("title").asText(""), labels,
                 pr.path("user").path("login").asText(null),
                 association.equals("FIRST_TIME_CONTRIBUTOR") || association.equals("FIRST_TIMER"),
-                closedIssues(pr.path("body").asText("")), pr.path("html_url").asText(null));
+                closedIssues(pr.path("body").asText("")), pr.path("html_url").asText(null), pr.path("body").asText(""));
     }
 
     /**

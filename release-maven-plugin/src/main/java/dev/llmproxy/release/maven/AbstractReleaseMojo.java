@@ -62,6 +62,10 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     @Parameter(property = "release.breakingBumpsMajorBefore1", defaultValue = "false")
     boolean breakingBumpsMajorBefore1;
 
+    /** Before 1.0.0 a feature bumps the patch version when this is true (release-please's bump-patch-for-minor-pre-major). */
+    @Parameter(property = "release.featureBumpsPatchBefore1", defaultValue = "false")
+    boolean featureBumpsPatchBefore1;
+
     /** Which commit types release what, as type=level pairs. Breaking changes of any type always release. */
     @Parameter(property = "release.releaseTypes", defaultValue = "feat=minor,fix=patch,perf=patch,revert=patch")
     String releaseTypes;
@@ -105,6 +109,13 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     /** Extra commit types that get a section in the notes (comma-separated), e.g. docs,deps. */
     @Parameter(property = "release.notes.showTypes", defaultValue = "")
     String showTypes;
+
+    /**
+     * Sections of the notes by type and scope: {@code type[(scope)]=Title} pairs, comma-separated;
+     * the title {@code -} hides, e.g. {@code deps=Dependencies,chore(deps)=Dependencies,chore=-}.
+     */
+    @Parameter(property = "release.notes.sections", defaultValue = "")
+    String notesSections;
 
     /** Group entries by scope within each section. */
     @Parameter(property = "release.notes.groupByScope", defaultValue = "false")
@@ -231,7 +242,7 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
                 date == null || date.isBlank() ? LocalDate.now(ZoneOffset.UTC) : parseDate(date),
                 new ReleaseSettings.NotesSettings(
                         changelogFile, bodyLimit, csv(showTypes), groupByScope, pullRequestTitles,
-                        blankToNull(notesAppendFile)),
+                        blankToNull(notesAppendFile), blankToNull(notesSections)),
                 new ReleaseSettings.GitHubSettings(
                         githubSkip,
                         apiUrl,
@@ -243,7 +254,8 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
                         notifyComments,
                         blankToNull(notifyWebhook)),
                 tagPrefixes,
-                blankToNull(previousTag));
+                blankToNull(previousTag),
+                featureBumpsPatchBefore1);
     }
 
     /** The API check over Maven's own model: each reactor project packaging a jar, previous jars resolved by Maven. */

@@ -2,6 +2,8 @@ package dev.llmproxy.release.notes;
 
 import dev.llmproxy.release.commits.ConventionalCommit;
 import dev.llmproxy.release.commits.ConventionalCommit.Kind;
+import dev.llmproxy.release.commits.MessageSplitter;
+import dev.llmproxy.release.commits.RevertCanceller;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,17 +22,19 @@ import java.util.regex.Pattern;
  * {@link ReleaseNotes}. Feed commits one at a time with {@link #add} (streaming: only what an entry
  * needs is kept, never message bodies), then call {@link #build}.
  *
- * <p>Rules (issue #3, items 2-3): merge and fixup commits never make entries; a pull request that
+ * <p>Rules (issue #3, items 2-3): merge and fixup commits never make entries (a merge with a
+ * Conventional subject is added as that commit, see {@link #standFor}); a pull request that
  * is found for a commit, named by a squash title's {@code (#40)} or by a
  * {@code Merge pull request #40} commit repeating the subject becomes one link on one entry;
  * footers and trailers ({@code Co-authored-by:}) are never entries; a {@code Revert "..."} and the
- * commit it reverts, both in the range, cancel out. Entries keep the order commits were added in.
+ * commit it reverts, both in the range, cancel out (by SHA, or by subject for a squash-merged revert).
+ * A breaking change is listed under "Breaking changes" and in its own section (issue #12, item 3).
+ * Entries keep the order commits were added in.
  * Not thread-safe.
  */
 public final class NotesBuilder {
 
     private static final Pattern MERGE_PULL = Pattern.compile("^Merge pull request #(\\d{1,9}) from ");
-    private static final Pattern REVERT_SUBJECT = Pattern.compile("^Revert \"(.*)\"$");
     private static final Pattern HEADER_PREFIX = Pattern.compile("^\\w[\\w-]*(?:\\(([^()]*)\\))?!?:\\s+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int[] NONE = new int[0];
@@ -42,6 +46,7 @@ public final class NotesBuilder {
     private final Set<String> revertTargets = new HashSet<>();
     private final List<String> abbreviatedRevertTargets = new ArrayList<>();
     private final Set<String> revertedInRange = new HashSet<>();
+    private final Set<String> coveredByMerges = new HashSet<>();
 
     /** @param config sections, hidden types and lists to apply */
     public NotesBuilder(NotesConfig config) {
@@ -77,22 +82,77 @@ public final class NotesBuilder {
                     change.revertTarget = target;
                     (target.length() == 40 ? revertTargets : abbreviatedRevertTargets).add(target);
                 } else {
-                    Matcher m = REVERT_SUBJECT.matcher(commit.subject());
-                    change.revertSubject = m.matches() ? m.group(1) : null;
+                    // a squash-merged revert ends in " (#190)", and its quoted subject may too
+                    change.revertSubject = RevertCanceller.revertedSubject(commit);
                 }
                 changes.add(change);
             }
             case CONVENTIONAL -> {
                 if (commit.breaking() || keepUnmapped || config.titleForType(commit.type(), commit.scope()) != null) {
                     changes.add(new Change(commit, commit.description()));
+                } else {
+                    addOverrideCandidate(commit, commit.description());
                 }
             }
             default -> {
                 if (keepUnmapped) {
                     changes.add(new Change(commit, commit.subject()));
+                } else {
+                    addOverrideCandidate(commit, commit.subject());
                 }
             }
         }
+    }
+
+    /**
+     * A squash-merged commit that makes no entry may still be the merge of a pull request whose body
+     * holds a release-please override: it is looked up, and listed only when that override replaces it.
+     */
+    private void addOverrideCandidate(ConventionalCommit commit, String text) {
+        if (commit.kind() != Kind.MERGE && IssueReferences.squashPullRequest(commit.subject()) != 0) {
+            Change change = new Change(commit, text);
+            change.onlyIfOverridden = true;
+            changes.add(change);
+        }
+    }
+
+    /**
+     * The changes with release-please's {@code BEGIN_COMMIT_OVERRIDE} blocks of merged pull request
+     * bodies applied: every change of a commit whose pull request has one is replaced by the changes
+     * of the block (issue #12, item 1).
+     */
+    private List<Change> withPullRequestOverrides(Map<String, PullRequestInfo> pullRequests) {
+        List<Change> effective = new ArrayList<>(changes.size());
+        Set<String> replaced = new HashSet<>();
+        for (Change change : changes) {
+            PullRequestInfo pr = pullRequests.get(change.sha);
+            String block = pr == null ? null : MessageSplitter.overrideBlock(pr.body());
+            if (block == null) {
+                if (!change.onlyIfOverridden) {
+                    effective.add(change);
+                }
+            } else if (replaced.add(change.sha)) {
+                for (ConventionalCommit c : MessageSplitter.parse(change.sha, block, 1)) {
+                    Change overridden = new Change(c, c.kind() == Kind.CONVENTIONAL ? c.description() : c.subject());
+                    overridden.fromOverride = true;
+                    effective.add(overridden);
+                }
+            }
+        }
+        return effective;
+    }
+
+    /**
+     * A merge commit whose own subject is a Conventional Commit stands for its branch (issue #12,
+     * item 3): add that merge with {@link #add} (as the conventional commit its subject is), and name
+     * here the commits it brought; they make no entry of their own, but their breaking notes stay in
+     * "Breaking changes" (they still count for the bump, which is decided elsewhere).
+     *
+     * @param branchShas full SHAs of the commits reachable from the merge's second parent but not its
+     *     first
+     */
+    public void standFor(java.util.Collection<String> branchShas) {
+        coveredByMerges.addAll(branchShas);
     }
 
     /** @return full SHAs of the commits that may make entries, for {@link PullRequestSource#forCommits} */
@@ -118,7 +178,7 @@ public final class NotesBuilder {
         Map<String, List<Draft>> bySection = new LinkedHashMap<>();
         Map<String, Draft> byPullRequest = new HashMap<>();
         Map<String, Boolean> contributors = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Change change : changes) {
+        for (Change change : withPullRequestOverrides(pullRequests)) {
             if (cancelled.contains(change)) {
                 continue;
             }
@@ -126,8 +186,8 @@ public final class NotesBuilder {
             if (pr != null && config.excludes(pr)) {
                 continue;
             }
-            String title = sectionOf(change, pr);
-            if (title == null) {
+            List<String> titles = sectionsOf(change, pr);
+            if (titles.isEmpty()) {
                 continue;
             }
             if (pr != null && pr.authorLogin() != null && config.contributors()) {
@@ -135,7 +195,7 @@ public final class NotesBuilder {
             }
             String text = change.text;
             String scope = change.scope;
-            if (pr != null && config.pullRequestTitles() && !pr.title().isBlank()) {
+            if (pr != null && config.pullRequestTitles() && !pr.title().isBlank() && !change.fromOverride) {
                 Matcher m = HEADER_PREFIX.matcher(pr.title());
                 text = IssueReferences.withoutSquashSuffix(m.lookingAt() ? pr.title().substring(m.end()) : pr.title());
                 if (scope == null && m.lookingAt() && m.group(1) != null && !m.group(1).isBlank()) {
@@ -144,25 +204,27 @@ public final class NotesBuilder {
             }
             int number = pr != null ? pr.number() : change.squashPr != 0 ? change.squashPr
                     : mergedPullRequests.getOrDefault(change.subject, 0);
-            for (String entryText : entryTexts(change, normalise(text), title)) {
-                String key = title + '\u0000' + number + '\u0000' + entryText;
-                Draft draft = number != 0 && config.pullRequestTitles() ? byPullRequest.get(key) : null;
-                if (draft == null) {
-                    draft = new Draft(scope, entryText, number, pr == null ? null : pr.url());
-                    bySection.computeIfAbsent(title, t -> new ArrayList<>()).add(draft);
-                    if (number != 0) {
-                        byPullRequest.put(key, draft);
+            for (String title : titles) {
+                for (String entryText : entryTexts(change, normalise(text), title)) {
+                    String key = title + '\u0000' + number + '\u0000' + entryText;
+                    Draft draft = number != 0 && config.pullRequestTitles() ? byPullRequest.get(key) : null;
+                    if (draft == null) {
+                        draft = new Draft(scope, entryText, number, pr == null ? null : pr.url());
+                        bySection.computeIfAbsent(title, t -> new ArrayList<>()).add(draft);
+                        if (number != 0) {
+                            byPullRequest.put(key, draft);
+                        }
                     }
-                }
-                draft.commits.add(change.sha);
-                for (int issue : change.closes) {
-                    draft.closes.add(issue);
-                }
-                for (int issue : change.refs) {
-                    draft.refs.add(issue);
-                }
-                if (pr != null) {
-                    draft.closes.addAll(pr.closedIssues());
+                    draft.commits.add(change.sha);
+                    for (int issue : change.closes) {
+                        draft.closes.add(issue);
+                    }
+                    for (int issue : change.refs) {
+                        draft.refs.add(issue);
+                    }
+                    if (pr != null) {
+                        draft.closes.addAll(pr.closedIssues());
+                    }
                 }
             }
         }
@@ -249,10 +311,26 @@ public final class NotesBuilder {
         return cancelled;
     }
 
-    private String sectionOf(Change change, PullRequestInfo pr) {
+    /**
+     * A breaking change is listed under "Breaking changes" and in its own section (issue #12, item
+     * 3); a commit a merge stands for keeps only its breaking notes.
+     */
+    private List<String> sectionsOf(Change change, PullRequestInfo pr) {
+        List<String> titles = new ArrayList<>(2);
         if (change.breaking) {
-            return NotesConfig.BREAKING_TITLE;
+            titles.add(NotesConfig.BREAKING_TITLE);
         }
+        if (coveredByMerges.contains(change.sha)) {
+            return titles;
+        }
+        String own = sectionOf(change, pr);
+        if (own != null) {
+            titles.add(own);
+        }
+        return titles;
+    }
+
+    private String sectionOf(Change change, PullRequestInfo pr) {
         if (pr != null) {
             for (NotesConfig.LabelCategory category : config.labelCategories()) {
                 if (category.accepts(pr)) {
@@ -268,7 +346,7 @@ public final class NotesBuilder {
         if (title != null) {
             return title;
         }
-        boolean hidden = change.kind == Kind.CONVENTIONAL && config.hiddenTypes().contains(change.type);
+        boolean hidden = change.kind == Kind.CONVENTIONAL && config.hides(change.type, change.scope);
         return hidden ? null : config.otherTitle();
     }
 
@@ -278,7 +356,8 @@ public final class NotesBuilder {
         }
         List<String> texts = new ArrayList<>();
         for (String note : change.breakingNotes) {
-            String plain = normalise(note);
+            // a squash-merged "type!: x (#12)" without footer has its description, suffix and all, as note
+            String plain = IssueReferences.withoutSquashSuffix(normalise(note));
             String entry = plain.equals(text) || plain.equals(change.text) || plain.isEmpty() ? text : text + " — " + plain;
             if (!texts.contains(entry)) {
                 texts.add(entry);
@@ -312,6 +391,8 @@ public final class NotesBuilder {
         final int[] refs;
         String revertTarget;
         String revertSubject;
+        boolean onlyIfOverridden;
+        boolean fromOverride;
 
         Change(ConventionalCommit commit, String text) {
             IssueReferences references = IssueReferences.of(commit);

@@ -28,11 +28,18 @@ public final class NotesConfig {
      * @param type the type in lower case ({@code "feat"}); {@code "revert"} also takes git's
      *     {@code Revert "..."} commits
      * @param scope the scope that must match exactly, or null for any scope
+     * @param hidden true when commits of this type (and scope) make no entry outside "Breaking
+     *     changes" (release-please's {@code hidden}); the title is then never a heading
      */
-    public record SectionRule(String title, String type, String scope) {
+    public record SectionRule(String title, String type, String scope, boolean hidden) {
         public SectionRule {
             requireText(title, "section title");
             type = requireText(type, "section type").toLowerCase(Locale.ROOT);
+        }
+
+        /** A shown section: {@code hidden} false. */
+        public SectionRule(String title, String type, String scope) {
+            this(title, type, scope, false);
         }
     }
 
@@ -113,9 +120,13 @@ public final class NotesConfig {
                 GITHUB_BODY_LIMIT);
     }
 
-    /** @return the same configuration with {@code rules} replacing the type sections */
+    /**
+     * @param rules the type sections; a title that differs from an earlier one only in case takes the
+     *     earlier spelling, so that each title makes one section
+     * @return the same configuration with {@code rules} replacing the type sections
+     */
     public NotesConfig withTypeSections(List<SectionRule> rules) {
-        return new NotesConfig(rules, hiddenTypes, labelCategories, excludeLabels, excludeAuthors, otherTitle,
+        return new NotesConfig(SectionsSpec.oneSpellingPerTitle(rules), hiddenTypes, labelCategories, excludeLabels, excludeAuthors, otherTitle,
                 groupByScope, pullRequestTitles, contributors, closedIssues, bodyLimit);
     }
 
@@ -200,11 +211,26 @@ public final class NotesConfig {
     /** @return the maximum length of the release body in characters (GitHub: 125,000) */
     public int bodyLimit() { return bodyLimit; }
 
+    /**
+     * Applies {@code release.notes.sections} (see {@link SectionsSpec#parse}): its rules come first, in
+     * the order written, then the current rules whose type and scope it does not name.
+     *
+     * @param spec e.g. {@code feat=Features,fix=Bug Fixes,chore(deps)=Dependencies,chore=-}; blank
+     *     leaves the sections as they are
+     * @throws dev.llmproxy.release.ReleaseException when an entry is malformed, naming it
+     */
+    public NotesConfig withSections(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return this;
+        }
+        return withTypeSections(SectionsSpec.merge(SectionsSpec.parse(spec), typeSections));
+    }
+
     /** @return the section titles in rendering order, without duplicates */
     List<String> sectionOrder() {
         Set<String> order = new LinkedHashSet<>();
         order.add(BREAKING_TITLE);
-        typeSections.forEach(r -> order.add(r.title()));
+        typeSections.stream().filter(r -> !r.hidden()).forEach(r -> order.add(r.title()));
         labelCategories.forEach(c -> order.add(c.title()));
         if (otherTitle != null) {
             order.add(otherTitle);
@@ -217,17 +243,29 @@ public final class NotesConfig {
         if (hiddenTypes.contains(type)) {
             return null;
         }
-        String anyScope = null;
+        SectionRule rule = ruleFor(type, scope);
+        return rule == null || rule.hidden() ? null : rule.title();
+    }
+
+    /** @return true when commits of this type and scope never make entries outside "Breaking changes" */
+    boolean hides(String type, String scope) {
+        SectionRule rule = ruleFor(type, scope);
+        return hiddenTypes.contains(type) || rule != null && rule.hidden();
+    }
+
+    /** @return the rule for the type and exactly this scope, else the first for the type and any scope */
+    private SectionRule ruleFor(String type, String scope) {
+        SectionRule anyScope = null;
         for (SectionRule rule : typeSections) {
             if (!rule.type().equals(type)) {
                 continue;
             }
             if (rule.scope() == null) {
                 if (anyScope == null) {
-                    anyScope = rule.title();
+                    anyScope = rule;
                 }
             } else if (rule.scope().equals(scope)) {
-                return rule.title();
+                return rule;
             }
         }
         return anyScope;

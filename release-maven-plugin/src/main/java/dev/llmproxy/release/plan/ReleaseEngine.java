@@ -38,6 +38,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,10 +59,14 @@ public final class ReleaseEngine {
     private static final String DETACHED_HEAD =
             "HEAD is detached: check out the branch to release (git switch main), then rerun";
 
+    /** The settings as the caller gave them, before a release-please file filled in its defaults. */
+    private final ReleaseSettings given;
     private final ReleaseSettings settings;
     private final ReleaseLog log;
     private final RetryPolicy retry;
     private final ApiCheckSettings apiCheck;
+    /** Settings taken from a release-please file (plan.json {@code settingsFrom}). */
+    private final Map<String, String> settingsFrom;
 
     /**
      * @param settings the goal's parameters
@@ -77,7 +82,10 @@ public final class ReleaseEngine {
     }
 
     private ReleaseEngine(ReleaseSettings settings, ReleaseLog log, RetryPolicy retry, ApiCheckSettings apiCheck) {
-        this.settings = settings;
+        this.given = settings;
+        ReleasePleaseConfig.Applied fromReleasePlease = ReleasePleaseConfig.apply(settings, log);
+        this.settings = fromReleasePlease.settings();
+        this.settingsFrom = fromReleasePlease.from();
         this.log = log;
         this.retry = retry;
         this.apiCheck = apiCheck;
@@ -88,7 +96,7 @@ public final class ReleaseEngine {
      * @return an engine with the same settings that checks the API so
      */
     public ReleaseEngine withApiCheck(ApiCheckSettings apiCheck) {
-        return new ReleaseEngine(settings, log, retry, apiCheck);
+        return new ReleaseEngine(given, log, retry, apiCheck);
     }
 
     /**
@@ -233,6 +241,7 @@ public final class ReleaseEngine {
             for (String type : settings.notes().shownTypes()) {
                 config = config.withTypeSection(sectionTitle(type), type);
             }
+            config = config.withSections(settings.notes().sections());
             return GitHubReleaseYaml.applyFrom(config, settings.root());
         }
 
@@ -243,8 +252,9 @@ public final class ReleaseEngine {
                 // stable release, not only what came after the last release candidate
                 since = lastStableBefore().orElse(null);
                 NotesBuilder whole = new NotesBuilder(notesConfig());
+                CommitFeed feed = new CommitFeed(git, since == null ? null : since.commitSha(), decision.targetSha());
                 git.walk(since == null ? null : since.commitSha(), decision.targetSha(),
-                        raw -> whole.add(CommitParser.parse(raw.sha(), raw.message(), raw.parentCount())));
+                        raw -> feed.feed(raw, whole, commit -> { }));
                 builder = whole;
             }
             ReleaseInfo release = new ReleaseInfo(
@@ -433,8 +443,8 @@ public final class ReleaseEngine {
                     reactor.skippedPoms().entrySet().stream()
                             .map(e -> new ReleasePlan.SkippedPom(e.getKey(), e.getValue())).toList(),
                     api.report() == null ? null : api.report().modules(),
-
-                    log.counts());
+                    log.counts(),
+                    settingsFrom);
         }
 
         /**
@@ -672,6 +682,7 @@ public final class ReleaseEngine {
             case "test" -> "Tests";
             case "style" -> "Style";
             case "chore" -> "Chores";
+            case "deps" -> "Dependencies";
             default -> type.substring(0, 1).toUpperCase(Locale.ROOT) + type.substring(1);
         };
     }

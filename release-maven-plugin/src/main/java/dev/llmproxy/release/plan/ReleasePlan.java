@@ -36,11 +36,14 @@ import java.util.Map;
  * @param apiCheck the API check per module (artifactId → report), or {@code null} when it did not run (added key)
  * @param warnings how many warnings of each kind the run gave, kinds in the order first seen; the
  *     lines are in {@code target/release/warnings.txt} (added key; see {@link Warnings})
+ * @param settingsFrom settings taken from a release-please file: setting name ({@code
+ *     release.notes.sections}) to file name ({@code release-please-config.json}); empty when none
+ *     (added key)
  */
 @JsonPropertyOrder({
     "schemaVersion", "repository", "headSha", "previousTag", "previousVersion", "version", "tag",
     "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote",
-    "skippedPoms", "apiCheck", "warnings"
+    "skippedPoms", "apiCheck", "warnings", "settingsFrom"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReleasePlan(
@@ -63,8 +66,9 @@ public record ReleasePlan(
         String remote,
         List<SkippedPom> skippedPoms,
         Map<String, ModuleApiReport> apiCheck,
+        List<WarningCount> warnings,
 
-        List<WarningCount> warnings) {
+        Map<String, String> settingsFrom) {
 
     /** The {@code schemaVersion} this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -74,6 +78,7 @@ public record ReleasePlan(
         assets = assets == null ? List.of() : List.copyOf(assets);
         skippedPoms = skippedPoms == null ? List.of() : List.copyOf(skippedPoms);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        settingsFrom = settingsFrom == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settingsFrom));
     }
 
     /**
@@ -82,7 +87,7 @@ public record ReleasePlan(
      */
     public ReleasePlan withGitHub(GitHubAction action) {
         return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
-                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, skippedPoms, apiCheck, warnings);
+                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, skippedPoms, apiCheck, warnings, settingsFrom);
     }
 
     /**
@@ -91,7 +96,7 @@ public record ReleasePlan(
      */
     public ReleasePlan withWarnings(List<WarningCount> counts) {
         return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
-                reason, alreadyReleased, commits, files, notesFile, assets, github, push, remote, skippedPoms, apiCheck, counts);
+                reason, alreadyReleased, commits, files, notesFile, assets, github, push, remote, skippedPoms, apiCheck, counts, settingsFrom);
     }
 
     /** @return true when the plan releases a version (a {@code version} is set) */

@@ -117,7 +117,8 @@ final class ReleasePlanner {
             tagCommits.put(ref.name(), ref.commitSha());
         }
         BumpPolicy policy = new BumpPolicy(
-                BumpPolicy.parseTypes(settings.releaseTypes()), !settings.breakingBumpsMajorBefore1(), false);
+                BumpPolicy.parseTypes(settings.releaseTypes()), !settings.breakingBumpsMajorBefore1(),
+                settings.featureBumpsPatchBefore1());
         new ReactorReport(log).report(reactor);
         Range fromHighest = readFromHighestRelease(git, tagCommits, head, policy);
         TagNaming withLookalikes = naming.withProjectName(reactor.artifactId());
@@ -255,11 +256,12 @@ final class ReleasePlanner {
         List<ConventionalCommit> commits = new ArrayList<>();
         NotesBuilder builder = notes.get();
         List<CommitLint.Warning> warnings = new ArrayList<>();
+        CommitFeed feed = new CommitFeed(git, fromExclusive, to);
         boolean reachable = git.walk(fromExclusive, to, raw -> {
-            ConventionalCommit commit = CommitParser.parse(raw.sha(), raw.message(), raw.parentCount());
-            builder.add(commit);
-            warnings.addAll(CommitLint.check(commit, raw.message()));
-            commits.add(view.keep(commit));
+            feed.feed(raw, builder, commit -> {
+                warnings.addAll(CommitLint.check(commit, raw.message()));
+                commits.add(view.keep(commit));
+            });
         });
         return new Range(fromExclusive, reachable, commits, builder, warnings);
     }

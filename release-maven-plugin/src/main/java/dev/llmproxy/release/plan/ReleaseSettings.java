@@ -35,6 +35,9 @@ import java.util.Objects;
  *     {@link #tagPrefix()} only, which is always read
  * @param previousTag {@code release.previousTag}: the tag or commit (SHA, full or abbreviated) of
  *     the previous release when no release tag is reachable from HEAD, or {@code null}
+ * @param featureBumpsPatchBefore1 true to bump 0.x by a patch for a feature ({@code
+ *     release.featureBumpsPatchBefore1}, release-please's {@code bump-patch-for-minor-pre-major};
+ *     default false: a feature bumps minor)
  */
 public record ReleaseSettings(
         Path root,
@@ -55,7 +58,9 @@ public record ReleaseSettings(
         NotesSettings notes,
         GitHubSettings github,
         String tagPrefixes,
-        String previousTag) {
+        String previousTag,
+
+        boolean featureBumpsPatchBefore1) {
 
     public ReleaseSettings {
         Objects.requireNonNull(root, "root");
@@ -78,6 +83,8 @@ public record ReleaseSettings(
      * @param usePullRequestTitles let merged pull-request titles replace commit subjects
      * @param appendFile a Markdown file relative to the root whose text is appended to the release
      *     body (not to CHANGELOG.md), e.g. the image reference with digest; or {@code null}
+     * @param sections {@code release.notes.sections}: {@code type[(scope)]=Title} pairs, {@code -}
+     *     as title hides ({@code chore(deps)=Dependencies,chore=-}); null or blank for the defaults
      */
     public record NotesSettings(
             String changelogFile,
@@ -85,7 +92,14 @@ public record ReleaseSettings(
             List<String> shownTypes,
             boolean groupByScope,
             boolean usePullRequestTitles,
-            String appendFile) {
+            String appendFile,
+            String sections) {
+        /** Without {@code release.notes.sections}. */
+        public NotesSettings(String changelogFile, int bodyLimit, List<String> shownTypes, boolean groupByScope,
+                boolean usePullRequestTitles, String appendFile) {
+            this(changelogFile, bodyLimit, shownTypes, groupByScope, usePullRequestTitles, appendFile, null);
+        }
+
         public NotesSettings {
             shownTypes = List.copyOf(shownTypes);
         }

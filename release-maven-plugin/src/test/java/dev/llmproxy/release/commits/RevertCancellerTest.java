@@ -46,6 +46,19 @@ class RevertCancellerTest {
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(" ")), kept);
     }
 
+    @Test
+    void aSquashMergedRevertWithoutShaCancelsTheNearestOlderCommitOfItsSubject() {
+        List<ConventionalCommit> commits = List.of(
+                CommitParser.parse(sha("r"), "Revert \"feat: x\" (#190)\n\nReverts example-org/app#189", 1),
+                CommitParser.parse(sha("a"), "feat: x (#189)", 1),
+                CommitParser.parse(sha("b"), "feat: x", 1),
+                CommitParser.parse(sha("c"), "Revert \"feat: gone\"", 1));
+        assertEquals(List.of(sha("b"), sha("c")), RevertCanceller.cancel(commits).stream().map(ConventionalCommit::sha).toList());
+        assertEquals("feat: x", RevertCanceller.revertedSubject(commits.get(0)));
+        assertEquals("a", RevertCanceller.revertedSubject(CommitParser.parse(sha("d"), "Revert \"a (#3)\" (#4)", 1)));
+        assertEquals(null, RevertCanceller.revertedSubject(CommitParser.parse(sha("e"), "revert: a", 1)));
+    }
+
     /**
      * A long range: every 10th commit reverts the one 5 older (cancelled pairs), every 1000th
      * reverts a commit outside the range (kept), newest first.

@@ -53,7 +53,7 @@ class GitHubPullRequestsTest {
         assertEquals(List.of(sha('a', 250), sha('b', 249), sha('a', 170)), new ArrayList<>(found.keySet()));
         PullRequestInfo newest = found.get(sha('a', 250));
         assertEquals(new PullRequestInfo(250, "feat: change 250", List.of("area-1"), "dev250", false, List.of(7, 9),
-                standIn.apiUrl() + "/example-org/app/pull/250"), newest);
+                standIn.apiUrl() + "/example-org/app/pull/250", "Closes #7 and fixes: #9"), newest);
         assertTrue(found.get(sha('b', 249)).firstTimeContributor());
         assertEquals(3, standIn.count("GET", "/pulls$"), "250 pull requests, 100 per page, unmatched commit c1");
         assertTrue(standIn.requests().stream().allMatch(r -> r.query().contains("per_page=100")

@@ -59,6 +59,7 @@ class NotesBuilderTest {
                 "ci: cache maven");
         assertEquals(List.of(
                 "Breaking changes: api: drop v1 endpoints",
+                "Features: api: drop v1 endpoints",
                 "Features: stream responses",
                 "Bug fixes: handle empty input",
                 "Performance: pool connections",
@@ -80,7 +81,11 @@ class NotesBuilderTest {
                 "Breaking changes: z — removed --legacy flag",
                 "Breaking changes: deps: require JDK 21 in build image",
                 "Breaking changes: two notes — first",
-                "Breaking changes: two notes — second"), outline(notes));
+                "Breaking changes: two notes — second",
+                "Features: x",
+                "Features: z",
+                "Features: two notes",
+                "Bug fixes: y"), outline(notes));
         assertEquals(List.of(12), notes.sections().get(0).entries().get(2).refs());
     }
 
@@ -175,6 +180,55 @@ class NotesBuilderTest {
         assertEquals(List.of("Features: pair work"), outline(notes));
     }
 
+    /** test-strength.md rows 3 and 4: the subject fallback of a squash-merged revert, an abbreviated SHA. */
+    @Test
+    void aSquashMergedRevertPairsBySubjectAndAnAbbreviatedShaFindsAFeature() {
+        ReleaseNotes notes = notes(
+                "Revert \"feat: risky\" (#190)\n\nReverts example-org/app#189",
+                "feat: risky (#189)",
+                "Revert \"feat: bold\"\n\nThis reverts commit " + sha(4).substring(0, 12) + ".",
+                "feat: bold",
+                "Revert \"feat: never here\" (#191)",
+                "fix: stays");
+        assertEquals(List.of("Bug fixes: stays", "Reverts: Revert \"feat: never here\""), outline(notes));
+    }
+
+    @Test
+    void anOverrideInAMergedPullRequestBodyReplacesItsCommitsEvenAHiddenOne() {
+        Map<String, PullRequestInfo> prs = new LinkedHashMap<>();
+        prs.put(sha(1), new PullRequestInfo(31, "chore: regenerate (#31)", List.of(), "alice", false, List.of(), null,
+                "Regenerated.\r\n\r\nBEGIN_COMMIT_OVERRIDE\r\nfeat(api): add widgets\r\n\r\nfix: gadgets\r\nEND_COMMIT_OVERRIDE"));
+        prs.put(sha(2), new PullRequestInfo(32, "fix: plain", List.of(), "bob", false, List.of(), null, "No block."));
+        ReleaseNotes notes = notes(NotesConfig.defaults(), prs, "chore: regenerate (#31)", "fix: plain (#32)",
+                "chore: not looked up (#33)");
+        assertEquals(List.of("Features: api: add widgets", "Bug fixes: gadgets", "Bug fixes: plain"), outline(notes));
+        NotesBuilder builder = new NotesBuilder(NotesConfig.defaults());
+        builder.add(commit(1, "chore: regenerate (#31)"));
+        builder.add(commit(2, "chore: pushed directly"));
+        assertEquals(List.of(sha(1)), builder.shas());
+    }
+
+    @Test
+    void aSquashMergedBangWithoutFooterPrintsItsNoteOnce() {
+        assertEquals(List.of("Breaking changes: drop v1", "Features: drop v1"), outline(notes("feat!: drop v1 (#12)")));
+    }
+
+    @Test
+    void configuredSectionsHideByScopeAndMergeTitlesOfAnyCase() {
+        NotesConfig config = NotesConfig.defaults().withSections("fix=Bug Fixes,chore(deps)=bug fixes,chore=-,docs=-");
+        ReleaseNotes notes = notes(config, Map.of(), "chore(deps): bump a", "chore: tidy", "docs: words", "fix: b",
+                "chore!: drop java 8");
+        assertEquals(List.of("Breaking changes: drop java 8", "Bug Fixes: deps: bump a", "Bug Fixes: b"), outline(notes));
+    }
+
+    @Test
+    void aMalformedSectionsEntryIsRefusedNamingIt() {
+        dev.llmproxy.release.ReleaseException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.llmproxy.release.ReleaseException.class, () -> NotesConfig.defaults().withSections("feat=Features,fix"));
+        assertEquals("release.notes.sections entry 'fix' is not type=Title or type(scope)=Title (title - hides): "
+                + "write it like feat=Features,chore(deps)=Dependencies,chore=-", e.getMessage());
+    }
+
     @Test
     void aRevertAndTheCommitItRevertsCancelOut() {
         String reverted = sha(2);
@@ -200,8 +254,9 @@ class NotesBuilderTest {
     @Test
     void groupByScopeOrdersUnscopedFirstThenScopesAlphabetically() {
         ReleaseNotes notes = notes(NotesConfig.defaults().withGroupByScope(true), Map.of(),
-                "feat(web): a", "feat: b", "feat(api): c", "feat(web): d", "feat(API): e");
-        assertEquals(List.of("Features: b", "Features: API: e", "Features: api: c", "Features: web: a", "Features: web: d"), outline(notes));
+                "feat(web): a", "feat: b", "feat(api): c", "feat(web): d", "feat(API): e", "feat(Zeta): f");
+        assertEquals(List.of("Features: b", "Features: API: e", "Features: api: c", "Features: web: a", "Features: web: d",
+                "Features: Zeta: f"), outline(notes), "scopes compare case-insensitively first");
     }
 
     @Test

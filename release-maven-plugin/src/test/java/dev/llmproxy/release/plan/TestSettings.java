@@ -31,6 +31,8 @@ final class TestSettings {
     String appendFile;
     String tagPrefixes;
     String previousTag;
+    String sections;
+    List<String> shownTypes = List.of();
 
     TestSettings(Path root) {
         this.root = root;
@@ -39,9 +41,9 @@ final class TestSettings {
     ReleaseSettings build() {
         return new ReleaseSettings(root, tagPrefix, bump, version, preRelease, initialVersion,
                 breakingBumpsMajorBefore1, releaseTypes, tag, dryRun, commit, nextDevelopmentVersion, push, remote,
-                date, new ReleaseSettings.NotesSettings("CHANGELOG.md", bodyLimit, List.of(), false, true, appendFile),
+                date, new ReleaseSettings.NotesSettings("CHANGELOG.md", bodyLimit, shownTypes, false, true, appendFile, sections),
                 new ReleaseSettings.GitHubSettings(githubSkip, apiUrl, repository, token, publish, "{tag}", assets,
                         true, null),
-                tagPrefixes, previousTag);
+                tagPrefixes, previousTag, false);
     }
 }
