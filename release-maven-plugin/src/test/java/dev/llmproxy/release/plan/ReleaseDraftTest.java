@@ -420,6 +420,25 @@ class ReleaseDraftTest {
         assertEquals("v1.5.0", github.releases().get(0).get("tag_name").asText());
     }
 
+    /** §1.2 #8: publishing tells the issues a commit closes, through the engine; a draft tells nobody. */
+    @Test
+    void publishingCommentsOnTheClosedIssueAndADraftDoesNot() {
+        github.addIssue(12, "timeouts", false);
+        repo.c("-m", "fix: handle timeouts", "-m", "Closes #12");
+        repo.git("push", "-q", "origin", "main");
+        TestSettings asDraft = settings();
+        asDraft.publish = false;
+
+        draft(asDraft);
+        assertEquals(List.of(), github.comments(12), "a draft is not announced");
+
+        ReleasePlan plan = draft(settings());
+
+        List<String> comments = github.comments(12);
+        assertEquals(1, comments.size(), comments.toString());
+        assertTrue(comments.get(0).startsWith("Released in [v1.5.0](" + plan.github().htmlUrl() + ")"), comments.get(0));
+    }
+
     /** @return the body of the one request that published the release (the draft is created first, then published) */
     private JsonNode publishRequestBody() throws IOException {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
