@@ -26,6 +26,7 @@ public final class Fault {
     private Integer retryAfterSeconds;
     private Duration delay = Duration.ZERO;
     private int remaining = 1;
+    private int fired;
 
     private Fault(String method, String pathRegex) {
         this.method = Objects.requireNonNull(method, "method");
@@ -113,8 +114,14 @@ public final class Fault {
                 && path.matcher(requestPath).find();
         if (matches) {
             remaining--;
+            fired++;
         }
         return matches;
+    }
+
+    /** @return how many requests this fault has acted on so far, so a test can tell that it fired */
+    public synchronized int fired() {
+        return fired;
     }
 
     Kind kind() {

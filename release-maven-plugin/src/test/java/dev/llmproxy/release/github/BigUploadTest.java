@@ -2,10 +2,9 @@ package dev.llmproxy.release.github;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
+import dev.llmproxy.release.ChildJvm;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,13 +21,9 @@ class BigUploadTest {
 
     @Test
     void twoGibibytesUploadWithA256MebibyteHeap() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-cp",
-                System.getProperty("java.class.path"), BigUploadMain.class.getName(), dir.toString(),
-                String.valueOf(2L * 1024 * 1024 * 1024))).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ChildJvm.Result run = ChildJvm.run(dir.resolve("big-upload-main.log"), Duration.ofMinutes(10), "256m",
+                BigUploadMain.class, dir.toString(), String.valueOf(2L * 1024 * 1024 * 1024));
 
-        process.waitFor(10, TimeUnit.MINUTES);
-        assertEquals(0, process.exitValue(), output);
+        assertEquals(0, run.exitCode(), run.output());
     }
 }

@@ -74,7 +74,11 @@ class GitHubPullRequestsTest {
     void closedButUnmergedPullRequestsAreNotReleased() {
         seed(20);
 
-        assertFalse(source().forCommits(List.of(sha('a', 15))).containsKey(sha('a', 15)));
+        Map<String, PullRequestInfo> found = source().forCommits(List.of(sha('a', 15), sha('a', 14)));
+
+        assertFalse(found.containsKey(sha('a', 15)), "#15 was closed without merging");
+        assertEquals(List.of(sha('a', 14)), new ArrayList<>(found.keySet()), "the merged #14 next to it is found");
+        assertEquals(14, found.get(sha('a', 14)).number());
     }
 
     @Test

@@ -123,7 +123,91 @@ class ChangelogUpdaterTest {
         Files.writeString(file, ODD, StandardCharsets.UTF_8);
         UPDATER.updateFile(file, notes("1.1.0", "v1.0.0", "feat: ünïcödé ✓"));
         String written = Files.readString(file, StandardCharsets.UTF_8);
-        assertTrue(written.contains("- ünïcödé ✓ ("), written);
+        int before = ODD.indexOf("## [1.0.0]");
+        int refAt = ODD.indexOf("[1.0.0]: ");
+        assertEquals(ODD.substring(0, before)
+                + "## [1.1.0] - 2026-03-01\r\n\r\n### Features\r\n\r\n- ünïcödé ✓ ([0000001](" + SHA1 + "))\r\n\r\n"
+                + ODD.substring(before, refAt)
+                + "[1.1.0]: https://github.com/example-org/app/compare/v1.0.0...v1.1.0\r\n"
+                + ODD.substring(refAt), written, "the old file is kept byte for byte around the new section");
         assertEquals(List.of(file), Files.list(dir).toList());
+    }
+
+    /** test-strength.md §1.2 #5: rewriting the last section keeps every link reference of the block after it. */
+    @Test
+    void rerunOfTheLastSectionBeforeALinkBlockKeepsTheWholeBlock() {
+        String text = """
+                # Changelog
+
+                ## [1.1.0] - 2026-02-01
+
+                - later, hand-written
+
+                ## [1.0.0] - 2025-12-24
+
+                - first, hand-written
+
+                [1.1.0]: https://github.com/example-org/app/compare/v1.0.0...v1.1.0
+                [1.0.0]: https://github.com/example-org/app/commits/v1.0.0
+                [ref]: https://example.org/ref
+                """;
+
+        String updated = UPDATER.update(text, notes("1.0.0", null, "feat: first", "fix: second"));
+
+        assertEquals("""
+                # Changelog
+
+                ## [1.1.0] - 2026-02-01
+
+                - later, hand-written
+
+                ## [1.0.0] - 2026-03-01
+
+                ### Features
+
+                - first ([0000001](%s))
+
+                ### Bug fixes
+
+                - second ([0000002](https://github.com/example-org/app/commit/%s))
+
+                [1.1.0]: https://github.com/example-org/app/compare/v1.0.0...v1.1.0
+                [1.0.0]: https://github.com/example-org/app/commits/v1.0.0
+                [ref]: https://example.org/ref
+                """.formatted(SHA1, TestCommits.sha(2)), updated);
+    }
+
+    /** test-strength.md §1.2 #5: a file whose only link reference is {@code [Unreleased]}. */
+    @Test
+    void aFileWithOnlyAnUnreleasedReferenceGetsTheSectionBeforeItAndTheReferenceAfterIt() {
+        String text = """
+                # Changelog
+
+                ## [Unreleased]
+
+                - pending
+
+                [Unreleased]: https://github.com/example-org/app/compare/v1.0.0...HEAD
+                """;
+
+        String updated = UPDATER.update(text, notes("1.1.0", "v1.0.0", "feat: x"));
+
+        assertEquals("""
+                # Changelog
+
+                ## [Unreleased]
+
+                - pending
+
+                ## [1.1.0] - 2026-03-01
+
+                ### Features
+
+                - x ([0000001](%s))
+
+                [Unreleased]: https://github.com/example-org/app/compare/v1.0.0...HEAD
+                [1.1.0]: https://github.com/example-org/app/compare/v1.0.0...v1.1.0
+                """.formatted(SHA1), updated);
+        assertEquals(updated, UPDATER.update(updated, notes("1.1.0", "v1.0.0", "feat: x")), "a rerun changes nothing");
     }
 }

@@ -2,11 +2,10 @@ package dev.llmproxy.release.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.llmproxy.release.ChildJvm;
 import dev.llmproxy.release.git.TestRepos;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +23,11 @@ class ChangelogHeapTest {
         TestRepos.requireGit();
         Path repo = dir.resolve("repo");
         ChangelogBench.generate(repo, 6_000, 16_000);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                ChangelogMain.class.getName(), repo.toString())).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ChildJvm.Result run = ChildJvm.run(dir.resolve("changelog-main.log"), Duration.ofMinutes(5), "64m",
+                ChangelogMain.class, repo.toString());
+        String output = run.output();
 
-        process.waitFor(5, TimeUnit.MINUTES);
-        assertEquals(0, process.exitValue(), output);
+        assertEquals(0, run.exitCode(), output);
         assertEquals("2.0.0", output.lines().reduce((a, b) -> b).orElse(""), output);
     }
 }

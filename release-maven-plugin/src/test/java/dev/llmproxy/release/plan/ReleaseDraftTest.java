@@ -297,7 +297,10 @@ class ReleaseDraftTest {
         assertEquals(head, repo.sha("HEAD"));
         assertEquals("", repo.git("status", "--porcelain", "--untracked-files=no"));
         assertEquals(0, github.writeCount());
-        assertTrue(Files.exists(repo.dir().resolve(ReleaseEngine.PLAN_FILE)));
+        ReleasePlan written = PlanJson.read(repo.dir().resolve(ReleaseEngine.PLAN_FILE));
+        assertEquals(plan, written);
+        assertEquals("1.5.0", written.version());
+        assertEquals(new ReleasePlan.GitHubAction("create", null, false, false, "true", null), written.github());
     }
 
     @Test
@@ -322,5 +325,133 @@ class ReleaseDraftTest {
         String notes = Files.readString(repo.dir().resolve(ReleaseEngine.NOTES_FILE));
         assertFalse(planText.contains(TOKEN) || notes.contains(TOKEN));
         assertFalse(new TestSettings(repo.dir()).build().github().toString().contains(TOKEN));
+    }
+
+    /** test-strength.md §2 #10: the token is masked as {@code ***}, an absent or blank one reads {@code none}. */
+    @Test
+    void gitHubSettingsMaskTheTokenAndSayWhenThereIsNone() {
+        TestSettings s = settings();
+        s.apiUrl = "https://api.github.com";
+        assertTrue(s.build().github().hasToken());
+        assertEquals("GitHubSettings[apiUrl=https://api.github.com, repository=example-org/app, token=***, publish=true]",
+                s.build().github().toString());
+        s.token = null;
+        assertFalse(s.build().github().hasToken());
+        assertEquals("GitHubSettings[apiUrl=https://api.github.com, repository=example-org/app, token=none, publish=true]",
+                s.build().github().toString());
+        s.token = "  ";
+        assertFalse(s.build().github().hasToken(), "a blank token is no token");
+        assertTrue(s.build().github().toString().contains("token=none"), s.build().github().toString());
+    }
+
+    /** test-strength.md §1.2 #1: an -rc version goes to GitHub as a pre-release that is not made latest. */
+    @Test
+    void releaseCandidateIsAPreReleaseThatIsNotMadeLatest() throws IOException {
+        TestSettings s = settings();
+        s.preRelease = "rc";
+
+        ReleasePlan plan = draft(s);
+
+        assertEquals("1.5.0-rc.1", plan.version());
+        JsonNode release = github.releases().get(0);
+        assertEquals("v1.5.0-rc.1", release.get("tag_name").asText());
+        assertTrue(release.get("prerelease").asBoolean());
+        assertFalse(release.get("draft").asBoolean());
+        JsonNode sent = publishRequestBody();
+        assertTrue(sent.get("prerelease").asBoolean());
+        assertEquals("false", sent.get("make_latest").textValue(), "make_latest is the string \"false\"");
+        assertTrue(github.latestReleaseId().isEmpty(), "a pre-release never becomes the latest release");
+        assertEquals(new ReleasePlan.GitHubAction("create", release.get("id").asLong(), false, true, "false",
+                release.get("html_url").asText()), PlanJson.read(repo.dir().resolve(ReleaseEngine.PLAN_FILE)).github());
+    }
+
+    /** The stable counterpart of the test above, and §2 #7: plan.json after publishing holds the GitHub outcome. */
+    @Test
+    void stableReleaseIsMadeLatestAndThePlanRecordsThePublishedRelease() throws IOException {
+        ReleasePlan plan = draft(settings());
+
+        JsonNode release = github.releases().get(0);
+        JsonNode sent = publishRequestBody();
+        assertFalse(sent.get("prerelease").asBoolean());
+        assertEquals("true", sent.get("make_latest").textValue());
+        assertEquals(release.get("id").asLong(), github.latestReleaseId().getAsLong());
+
+        ReleasePlan written = PlanJson.read(repo.dir().resolve(ReleaseEngine.PLAN_FILE));
+        ReleasePlan.GitHubAction published = new ReleasePlan.GitHubAction(
+                "create", release.get("id").asLong(), false, false, "true",
+                release.get("html_url").asText());
+        assertTrue(published.htmlUrl().endsWith("/example-org/app/releases/tag/v1.5.0"), published.htmlUrl());
+        assertEquals(published, written.github());
+        assertEquals(published, plan.github());
+        assertEquals(plan, written);
+        assertEquals("1.5.0", written.version());
+        assertEquals("v1.5.0", written.tag());
+        assertEquals("v1.4.0", written.previousTag());
+        assertEquals(repo.sha("HEAD~1"), written.headSha(), "the plan names the commit it released from");
+        assertEquals(List.of("dist/app.jar"), written.assets());
+    }
+
+    /** §1.2 #8: the tag was made but not pushed (a crash, or a failed push): a rerun pushes the existing tag. */
+    @Test
+    void rerunAfterTheTagWasMadeButNotPushedPushesTheExistingTag() throws IOException {
+        TestSettings local = settings();
+        local.push = false;
+        local.githubSkip = true;
+        draft(local);
+        String released = repo.sha("HEAD");
+        assertEquals(released, repo.sha("v1.5.0^{commit}"));
+        assertEquals("", origin.git("tag", "-l", "v1.5.0"));
+
+        Path away = dir.resolve("origin-away.git");
+        Files.move(origin.dir(), away); // the push of the rerun fails
+        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(settings()));
+        assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+        assertEquals(released, repo.sha("v1.5.0^{commit}"), "a failed push of an existing tag keeps the tag");
+        assertEquals(0, github.releases().size(), "nothing on GitHub before the tag is on origin");
+        Files.move(away, origin.dir());
+
+        ReleasePlan plan = draft(settings());
+
+        assertTrue(plan.alreadyReleased());
+        assertEquals(released, repo.sha("HEAD"), "no second release commit");
+        assertEquals(released, origin.sha("refs/tags/v1.5.0^{commit}"));
+        assertEquals(released, origin.sha("refs/heads/main"));
+        assertEquals(1, github.releases().size());
+        assertEquals("v1.5.0", github.releases().get(0).get("tag_name").asText());
+    }
+
+    /** §1.2 #8: publishing tells the issues a commit closes, through the engine; a draft tells nobody. */
+    @Test
+    void publishingCommentsOnTheClosedIssueAndADraftDoesNot() {
+        github.addIssue(12, "timeouts", false);
+        repo.c("-m", "fix: handle timeouts", "-m", "Closes #12");
+        repo.git("push", "-q", "origin", "main");
+        TestSettings asDraft = settings();
+        asDraft.publish = false;
+
+        draft(asDraft);
+        assertEquals(List.of(), github.comments(12), "a draft is not announced");
+
+        ReleasePlan plan = draft(settings());
+
+        List<String> comments = github.comments(12);
+        assertEquals(1, comments.size(), comments.toString());
+        assertTrue(comments.get(0).startsWith("Released in [v1.5.0](" + plan.github().htmlUrl() + ")"), comments.get(0));
+    }
+
+    /** @return the body of the one request that published the release (the draft is created first, then published) */
+    private JsonNode publishRequestBody() throws IOException {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<JsonNode> publishing = new java.util.ArrayList<>();
+        for (var request : github.requests()) {
+            if (request.path().matches(".*/releases(/\\d+)?") && request.jsonBody() != null) {
+                JsonNode body = mapper.readTree(request.jsonBody());
+                if (body.has("draft") && !body.get("draft").asBoolean()) {
+                    publishing.add(body);
+                }
+            }
+        }
+        assertEquals(1, publishing.size(), "one request publishes the release: " + publishing);
+        return publishing.get(0);
     }
 }

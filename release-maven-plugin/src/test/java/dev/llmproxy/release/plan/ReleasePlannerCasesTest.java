@@ -587,4 +587,26 @@ class ReleasePlannerCasesTest {
         assertTrue(PlanJson.toJson(plan).contains("\"skippedPoms\" : [ {\n    \"path\" : \"samples/pom.xml\""),
                 PlanJson.toJson(plan));
     }
+
+    /**
+     * The release-please form {@code chore: release 2.0.0} + {@code Release-As: 2.0.0}: the planner keeps the
+     * footer of a commit of a hidden type (it drops the bodies of the commits it does not need).
+     */
+    @ParameterizedTest
+    @CsvSource({"Release-As", "release-as", "RELEASE-AS"})
+    void releaseAsFooterOnAChoreCommitSetsTheVersion(String token) {
+        TestRepos repo = repo();
+        repo.c("-m", "chore: init");
+        repo.ta("v1.4.0");
+        repo.c("-m", "chore: release 2.0.0", "-m", token + ": 2.0.0");
+        repo.c("-m", "docs: after the release commit");
+
+        ReleasePlan plan = dryRun(repo);
+
+        assertEquals("v1.4.0", plan.previousTag());
+        assertEquals("2.0.0", plan.version());
+        assertEquals("v2.0.0", plan.tag());
+        assertEquals(2, plan.commits().total());
+        assertEquals(List.of(), warnings);
+    }
 }

@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReactorVersionsTest {
@@ -558,6 +561,32 @@ class ReactorVersionsTest {
 
     private String read(String relative) throws IOException {
         return Files.readString(dir.resolve(relative));
+    }
+
+    /** test-strength.md §1.2 #6: a rewritten pom keeps its POSIX mode (a temporary file starts at 0600). */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void rewrittenPomsKeepTheirFileModes() throws IOException {
+        write("pom.xml", P2_ROOT.formatted("1.4.0-SNAPSHOT", "1.4.0-SNAPSHOT", "1.4.0-SNAPSHOT"));
+        Map<String, String> modes = new LinkedHashMap<>();
+        modes.put("pom.xml", "rw-r--r--");
+        modes.put("core/pom.xml", "rw-rw-r--");
+        modes.put("web/pom.xml", "rw-r-----");
+        modes.put("build-plugin/pom.xml", "rwxr-xr-x");
+        for (String module : List.of("core", "web", "build-plugin")) {
+            write(module + "/pom.xml", MODULE.formatted("1.4.0-SNAPSHOT", module));
+        }
+        for (var mode : modes.entrySet()) {
+            Files.setPosixFilePermissions(dir.resolve(mode.getKey()), PosixFilePermissions.fromString(mode.getValue()));
+        }
+
+        assertEquals(List.copyOf(modes.keySet()), ReactorVersions.load(dir).apply("1.4.0"));
+
+        for (var mode : modes.entrySet()) {
+            assertEquals(mode.getValue(), PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(mode.getKey()))),
+                    mode.getKey());
+        }
+        assertEquals(P2_ROOT.formatted("1.4.0", "1.4.0", "1.4.0"), read("pom.xml"));
     }
 
     private byte[] bytes(String relative) throws IOException {

@@ -47,13 +47,21 @@ class ImageTagsTest {
         assertEquals(List.of(expected.split(" ")), tags);
     }
 
+    /**
+     * The rule's own tags ({@code X.Y}, {@code X}, {@code latest}) are lower case; a version's tag keeps the
+     * version's case, which OCI tags allow (only image names must be lower case).
+     */
     @Test
     void noTagContainsAPlusOrUpperCaseOrIsLongerThanOciAllows() {
         for (String v : List.of("1.4.0+build.7", "1.0.0-alpha+001", "1.0.0+20130313144700", "1.0.0-beta+exp.sha.5114f85")) {
-            for (String tag : ImageTags.tags(SemVer.parse(v), List.of())) {
-                assertTrue(tag.matches("[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}"), tag);
+            List<String> tags = ImageTags.tags(SemVer.parse(v), List.of());
+            assertTrue(tags.size() >= 1 && tags.get(0).equals(v.replace('+', '_')), v + " -> " + tags);
+            for (String tag : tags) {
+                assertTrue(tag.matches("[a-z0-9_][a-z0-9._-]{0,127}"), tag);
             }
         }
+        assertEquals(List.of("1.0.0_build.7", "1.0", "1", "latest"), ImageTags.tags(SemVer.parse("1.0.0+build.7"), List.of()));
+        assertEquals(List.of("1.0.0-RC.1_Build.7"), ImageTags.tags(SemVer.parse("1.0.0-RC.1+Build.7"), List.of()));
     }
 
     @Test
