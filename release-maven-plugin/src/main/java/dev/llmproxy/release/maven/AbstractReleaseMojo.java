@@ -4,11 +4,9 @@ import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
 import dev.llmproxy.release.plan.ReleaseEngine;
 import dev.llmproxy.release.plan.ReleaseSettings;
-import java.io.File;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
+import dev.llmproxy.release.plan.SettingsResolver;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -144,6 +142,18 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     @Parameter(property = "release.notify.webhook")
     String notifyWebhook;
 
+    /** Tags-only mode only (no pom.xml): a file holding the version, rewritten with it, e.g. VERSION. */
+    @Parameter(property = "release.versionFile")
+    String versionFile;
+
+    /** The version a preview decided (set by llm-proxy): the goal refuses before changing anything if its own differs. */
+    @Parameter(property = "release.expect.version")
+    String expectVersion;
+
+    /** The HEAD commit a preview saw (set by llm-proxy): the goal refuses before changing anything if HEAD moved. */
+    @Parameter(property = "release.expect.head")
+    String expectHead;
+
     /** Skip the goal. */
     @Parameter(property = "release.skip", defaultValue = "false")
     boolean skip;
@@ -177,45 +187,50 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     abstract boolean commitsByDefault();
 
     private ReleaseSettings settings() {
-        String apiUrl = firstNonBlank(githubApiUrl, System.getenv("GITHUB_API_URL"), "https://api.github.com");
-        return new ReleaseSettings(
-                project.getBasedir().toPath(),
-                tagPrefix,
-                bump,
-                blankToNull(version),
-                blankToNull(preRelease),
-                blankToNull(initialVersion),
-                breakingBumpsMajorBefore1,
-                releaseTypes,
-                blankToNull(tag),
-                dryRun,
-                commit == null ? commitsByDefault() : commit,
-                blankToNull(nextDevelopmentVersion),
-                push,
-                remote,
-                date == null || date.isBlank() ? LocalDate.now(ZoneOffset.UTC) : parseDate(date),
-                new ReleaseSettings.NotesSettings(
-                        changelogFile, bodyLimit, csv(showTypes), groupByScope, pullRequestTitles,
-                        blankToNull(notesAppendFile)),
-                new ReleaseSettings.GitHubSettings(
-                        githubSkip,
-                        apiUrl,
-                        blankToNull(githubRepository),
-                        token(),
-                        publish,
-                        releaseName,
-                        csv(assets),
-                        notifyComments,
-                        blankToNull(notifyWebhook)));
+        return SettingsResolver.resolve(project.getBasedir().toPath(), properties(), System.getenv(),
+                commitsByDefault(), this::settingsToken);
     }
 
-    private String token() {
-        String fromEnv = firstNonBlank(System.getenv("GITHUB_TOKEN"), System.getenv("GH_TOKEN"), null);
-        if (fromEnv != null) {
-            return fromEnv;
-        }
+    /** @return the parameters under their property names, as {@link SettingsResolver} reads them */
+    Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("release.tagPrefix", tagPrefix);
+        p.put("release.bump", bump);
+        p.put("release.version", version);
+        p.put("release.preRelease", preRelease);
+        p.put("release.initialVersion", initialVersion);
+        p.put("release.breakingBumpsMajorBefore1", String.valueOf(breakingBumpsMajorBefore1));
+        p.put("release.releaseTypes", releaseTypes);
+        p.put("release.tag", tag);
+        p.put("release.dryRun", String.valueOf(dryRun));
+        p.put("release.commit", commit == null ? null : commit.toString());
+        p.put("release.nextDevelopmentVersion", nextDevelopmentVersion);
+        p.put("release.push", String.valueOf(push));
+        p.put("release.remote", remote);
+        p.put("release.date", date);
+        p.put("release.changelogFile", changelogFile);
+        p.put("release.notes.bodyLimit", String.valueOf(bodyLimit));
+        p.put("release.notes.showTypes", showTypes);
+        p.put("release.notes.groupByScope", String.valueOf(groupByScope));
+        p.put("release.notes.pullRequestTitles", String.valueOf(pullRequestTitles));
+        p.put("release.notes.appendFile", notesAppendFile);
+        p.put("release.github.skip", String.valueOf(githubSkip));
+        p.put("release.github.apiUrl", githubApiUrl);
+        p.put("release.github.repository", githubRepository);
+        p.put("release.publish", String.valueOf(publish));
+        p.put("release.name", releaseName);
+        p.put("release.assets", assets);
+        p.put("release.notify.comments", String.valueOf(notifyComments));
+        p.put("release.notify.webhook", notifyWebhook);
+        p.put("release.versionFile", versionFile);
+        p.put("release.expect.version", expectVersion);
+        p.put("release.expect.head", expectHead);
+        return p;
+    }
+
+    private String settingsToken() {
         Server server = session.getSettings().getServer(githubServerId);
-        return server == null ? null : blankToNull(server.getPassword());
+        return server == null ? null : server.getPassword();
     }
 
     private ReleaseLog mavenLog() {
@@ -232,32 +247,4 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
         };
     }
 
-    private static LocalDate parseDate(String text) {
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ReleaseException("release.date '" + text + "' is not a date: use yyyy-MM-dd, e.g. 2026-11-30");
-        }
-    }
-
-    private static List<String> csv(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static String firstNonBlank(String a, String b, String fallback) {
-        if (a != null && !a.isBlank()) {
-            return a.trim();
-        }
-        if (b != null && !b.isBlank()) {
-            return b.trim();
-        }
-        return fallback;
-    }
 }

@@ -5,6 +5,7 @@ import dev.llmproxy.release.ReleaseLog;
 import dev.llmproxy.release.TextFiles;
 import dev.llmproxy.release.commits.CommitParser;
 import dev.llmproxy.release.git.GitRepo;
+import dev.llmproxy.release.github.GitHubAccess;
 import dev.llmproxy.release.github.GitHubConfig;
 import dev.llmproxy.release.github.GitHubPullRequests;
 import dev.llmproxy.release.github.GitHubReleaser;
@@ -20,7 +21,7 @@ import dev.llmproxy.release.notes.NotesConfig;
 import dev.llmproxy.release.notes.PullRequestSource;
 import dev.llmproxy.release.notes.ReleaseInfo;
 import dev.llmproxy.release.notes.ReleaseNotes;
-import dev.llmproxy.release.pom.ReactorVersions;
+import dev.llmproxy.release.pom.VersionFiles;
 import dev.llmproxy.release.version.LatestRule;
 import dev.llmproxy.release.version.ReleaseTag;
 import dev.llmproxy.release.version.SemVer;
@@ -141,13 +142,14 @@ public final class ReleaseEngine {
     /** One goal's run: the decision, the notes and the plan, then the effects. */
     private final class Run implements AutoCloseable {
         final GitRepo git;
-        final ReactorVersions reactor;
+        final VersionFiles reactor;
         final ReleasePlanner.Decision decision;
         final String repository;
         final ReleaseNotes notes;
         final MarkdownRenderer renderer;
         final String body;
         final List<Path> assets;
+        final List<String> blockers = new ArrayList<>();
         ReleasePlan plan;
 
         /**
@@ -163,9 +165,10 @@ public final class ReleaseEngine {
             git = GitRepo.open(settings.root());
             try {
                 git.requireCompleteHistory();
-                reactor = ReactorVersions.load(settings.root());
+                reactor = VersionFiles.load(settings.root(), settings.versionFile());
                 NotesConfig notesConfig = notesConfig();
                 decision = new ReleasePlanner(settings, log, () -> new NotesBuilder(notesConfig)).decide(git, reactor);
+                ExpectationCheck.require(settings.expect(), decision);
                 warnIfPomIsAhead();
                 List<String> files = releaseFiles();
                 if (changesWorkTree && releasesLocally()) {
@@ -304,13 +307,15 @@ public final class ReleaseEngine {
             if (settings.github().skip()) {
                 return new ReleasePlan.GitHubAction("skip", null, true, prerelease(), makeLatest(), null);
             }
-            Optional<String> unavailable = gitHubUnavailable();
+            Optional<String> unavailable = gitHubUnavailable().or(this::gitHubRefuses);
             if (unavailable.isPresent()) {
+                String refusal = "cannot create the GitHub Release: " + unavailable.get()
+                        + ", or pass -Drelease.github.skip=true to release without GitHub";
                 if (!settings.dryRun()) {
-                    throw new ReleaseException("cannot create the GitHub Release: " + unavailable.get()
-                            + ", or pass -Drelease.github.skip=true to release without GitHub");
+                    throw new ReleaseException(refusal);
                 }
-                log.warn("GitHub: " + unavailable.get() + "; the dry run cannot see existing releases");
+                log.warn("GitHub: " + unavailable.get() + "; the real run would refuse");
+                blockers.add(refusal);
                 return new ReleasePlan.GitHubAction("create", null, !settings.github().publish(), prerelease(), makeLatest(), null);
             }
             return gitHubAction(releaser().sync(request(), true));
@@ -323,6 +328,24 @@ public final class ReleaseEngine {
             }
             if (!settings.github().hasToken()) {
                 return Optional.of("no token (set GITHUB_TOKEN or GH_TOKEN)");
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * @return why the token cannot make this release on GitHub: no write access
+         *     ({@code permissions.push} false), or the tag exists on GitHub but not here; empty when
+         *     neither (or when GitHub does not say)
+         */
+        private Optional<String> gitHubRefuses() {
+            GitHubAccess access = new GitHubAccess(gitHubConfig(), retry, log);
+            if (access.canPush().filter(push -> !push).isPresent()) {
+                return Optional.of("the token has no write access to " + repository
+                        + " (permissions.push is false): use a token with contents: write on it");
+            }
+            if (makesNewRelease() && git.tagTarget(decision.tag()).isEmpty() && access.tagRef(decision.tag()).isPresent()) {
+                return Optional.of("tag " + decision.tag() + " already exists on GitHub but not in this clone: fetch it"
+                        + " (git fetch --tags " + settings.remote() + ") and rerun, or release another version (-Drelease.version)");
             }
             return Optional.empty();
         }
@@ -371,6 +394,9 @@ public final class ReleaseEngine {
                 return;
             }
             String pom = reactor.version();
+            if (pom == null) {
+                return; // tags-only mode without a version file
+            }
             SemVer.tryParse(pom.endsWith("-SNAPSHOT") ? pom.substring(0, pom.length() - "-SNAPSHOT".length()) : pom)
                     .filter(v -> v.compareTo(decision.version()) > 0)
                     .ifPresent(v -> log.warn("the pom version " + pom + " is ahead of the decided version "
@@ -406,7 +432,9 @@ public final class ReleaseEngine {
                     assets.stream().map(p -> slashes(settings.root().relativize(p))).toList(),
                     github,
                     settings.push(),
-                    settings.remote());
+                    settings.remote(),
+                    reactor.mode(),
+                    blockers);
         }
 
         /**
@@ -416,6 +444,10 @@ public final class ReleaseEngine {
          */
         private List<String> releasedReactorFiles(String version) {
             Set<String> toWrite = new LinkedHashSet<>(reactor.changesFor(version));
+            if (settings.dryRun()) {
+                // nothing is written: no work-tree status scan (the slowest part of a small dry run)
+                return reactor.files().stream().filter(toWrite::contains).toList();
+            }
             Set<String> modified = new LinkedHashSet<>(git.changedTrackedFiles());
             modified.retainAll(reactor.files());
             if (!modified.isEmpty()) {
@@ -441,7 +473,7 @@ public final class ReleaseEngine {
                     Files.createDirectories(copy.resolve(file).getParent());
                     Files.write(copy.resolve(file), atHead.get());
                 }
-                ReactorVersions.load(copy).apply(version);
+                VersionFiles.load(copy, settings.versionFile()).apply(version);
                 List<String> same = new ArrayList<>();
                 for (String file : candidates) {
                     if (Arrays.equals(Files.readAllBytes(copy.resolve(file)), Files.readAllBytes(settings.root().resolve(file)))) {
@@ -544,7 +576,8 @@ public final class ReleaseEngine {
             log.info((created ? "Tagged " : "Tag exists: ") + decision.tag() + " on " + released.substring(0, 7));
             if (settings.nextDevelopmentVersion() != null) {
                 // the poms changed since the reactor was read: read them again
-                List<String> next = ReactorVersions.load(settings.root()).apply(settings.nextDevelopmentVersion());
+                List<String> next = VersionFiles.load(settings.root(), settings.versionFile())
+                        .apply(settings.nextDevelopmentVersion());
                 if (!next.isEmpty()) {
                     git.commit(next, "chore(release): prepare " + settings.nextDevelopmentVersion());
                 }

@@ -29,10 +29,14 @@ import java.util.List;
  * @param github what happens on GitHub, or {@code null} when the goal does not touch GitHub
  * @param push whether the goal pushes the branch and tag (added key)
  * @param remote the remote pushed to (added key)
+ * @param mode {@code maven} (a reactor's poms are rewritten) or {@code tags} (a repository without
+ *     {@code pom.xml}: the version lives in the tags) (added key)
+ * @param blockers what the real run would refuse, one line each with its fix; written by a dry
+ *     run, empty when nothing blocks (added key)
  */
 @JsonPropertyOrder({
     "schemaVersion", "repository", "headSha", "previousTag", "previousVersion", "version", "tag",
-    "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote"
+    "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote", "mode", "blockers"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReleasePlan(
@@ -52,7 +56,9 @@ public record ReleasePlan(
         List<String> assets,
         GitHubAction github,
         boolean push,
-        String remote) {
+        String remote,
+        String mode,
+        List<String> blockers) {
 
     /** The {@code schemaVersion} this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -60,6 +66,7 @@ public record ReleasePlan(
     public ReleasePlan {
         files = files == null ? List.of() : List.copyOf(files);
         assets = assets == null ? List.of() : List.copyOf(assets);
+        blockers = blockers == null ? List.of() : List.copyOf(blockers);
     }
 
     /**
@@ -68,7 +75,8 @@ public record ReleasePlan(
      */
     public ReleasePlan withGitHub(GitHubAction action) {
         return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
-                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote);
+                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, mode,
+                blockers);
     }
 
     /** @return true when the plan releases a version (a {@code version} is set) */

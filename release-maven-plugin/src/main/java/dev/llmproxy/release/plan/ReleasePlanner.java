@@ -7,7 +7,7 @@ import dev.llmproxy.release.commits.ConventionalCommit;
 import dev.llmproxy.release.git.GitRepo;
 import dev.llmproxy.release.git.TagRef;
 import dev.llmproxy.release.notes.NotesBuilder;
-import dev.llmproxy.release.pom.ReactorVersions;
+import dev.llmproxy.release.pom.VersionFiles;
 import dev.llmproxy.release.version.BumpDecider;
 import dev.llmproxy.release.version.BumpDecision;
 import dev.llmproxy.release.version.BumpPolicy;
@@ -99,7 +99,7 @@ final class ReleasePlanner {
      * @return the decision
      * @throws ReleaseException on a refusal (tag missing, version going backwards, ...)
      */
-    Decision decide(GitRepo git, ReactorVersions reactor) {
+    Decision decide(GitRepo git, VersionFiles reactor) {
         String head = git.headSha();
         Map<String, String> tagCommits = new LinkedHashMap<>();
         for (TagRef ref : git.tags()) {
