@@ -72,6 +72,10 @@ abstract class GoalCommand implements Callable<Integer> {
                     + " settings.xml and parent poms). Also: environment LLM_PROXY_PLAN_IN_MAVEN=true.")
     boolean planInMaven;
 
+    @Option(names = "-D", paramLabel = "release.NAME=VALUE", mapFallbackValue = "",
+            description = "Set any release.* property, as Maven's -D (e.g. -D release.github.repository=owner/name).")
+    Map<String, String> defines = new LinkedHashMap<>();
+
     /** Environment variable that makes {@code --plan-in-maven} the default. */
     static final String PLAN_IN_MAVEN_ENV = "LLM_PROXY_PLAN_IN_MAVEN";
 
@@ -144,6 +148,11 @@ abstract class GoalCommand implements Callable<Integer> {
             out.println(style.green("Nothing to release") + ": " + plan.tag() + " is already released (the tag points at HEAD"
                     + ("none".equals(plan.githubAction()) ? " and the GitHub release is up to date)" : ")"));
             return 0;
+        }
+        if (!dryRun && !plan.alreadyReleased() && !"changelog".equals(goal())) {
+            List<String> blockers = new java.util.ArrayList<>(plan.blockers());
+            workspace.uncommittedChanges(plan.files()).ifPresent(blockers::add);
+            plan = plan.withBlockers(blockers);
         }
         String next = nextDevelopmentVersion(plan, workspace);
         view.nextSnapshot(next);
@@ -273,6 +282,7 @@ abstract class GoalCommand implements Callable<Integer> {
             arguments.add("-Drelease.versionFile=" + versionFile);
         }
         addProperties(arguments);
+        defines.forEach((name, value) -> arguments.add("-D" + name + "=" + value));
         return arguments;
     }
 

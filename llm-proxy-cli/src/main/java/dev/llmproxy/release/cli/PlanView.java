@@ -129,6 +129,16 @@ record PlanView(
         return value.isNull() || value.isMissingNode() ? null : value.asText();
     }
 
+    /**
+     * @param more the blockers, including checks the CLI made itself
+     * @return this plan with {@code blockers} replaced
+     */
+    PlanView withBlockers(List<String> more) {
+        return new PlanView(version, tag, previousVersion, previousTag, bump, reason, alreadyReleased, repository,
+                commits, files, notesFile, githubAction, githubDraft, githubPrerelease, githubHtmlUrl, push, headSha,
+                mode, List.copyOf(more), remote);
+    }
+
     /** @return true when the plan releases a version */
     boolean releases() {
         return version != null;

@@ -110,6 +110,9 @@ final class Preview {
         if (action == null || action.equals("skip")) {
             return "skipped (GitHub not used: no token, no GitHub repository or --no-github)";
         }
+        if (action.equals("create") && plan.blockers().stream().anyMatch(b -> b.contains("GitHub"))) {
+            return style.red("blocked") + ": would create a " + kind + where + " (see below)";
+        }
         return switch (action) {
             case "create" -> "create a " + kind + where;
             case "update" -> "update the " + kind + where;

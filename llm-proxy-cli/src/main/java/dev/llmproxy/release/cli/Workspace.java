@@ -28,7 +28,7 @@ record Workspace(Path root, boolean maven) {
         if (reactor.isPresent()) {
             return new Workspace(reactor.get(), true);
         }
-        String top = git(dir, "rev-parse", "--show-toplevel")
+        String top = git(dir, "rev-parse", "--show-toplevel").map(String::strip)
                 .orElseThrow(() -> new CliException(CliException.USAGE, "no pom.xml and no git repository in " + dir
                         + " or any directory above it: run llm-proxy inside a git repository or pass -C <dir>"));
         return new Workspace(Path.of(top).toAbsolutePath().normalize(), false);
@@ -44,9 +44,27 @@ record Workspace(Path root, boolean maven) {
      * @return git's first output line in {@link #root}, or empty when git is missing or fails
      */
     Optional<String> git(String... args) {
-        return git(root, args);
+        return git(root, args).map(output -> output.lines().findFirst().orElse(""));
     }
 
+    /**
+     * The real run's dirty-tree check, made by the preview with git (faster than the engine's
+     * work-tree scan, which a dry run leaves out).
+     *
+     * @param releaseFiles the files the release itself changes (they may be modified already)
+     * @return the refusal the real run would give, or empty when only release files are modified
+     */
+    Optional<String> uncommittedChanges(List<String> releaseFiles) {
+        List<String> dirty = git(root, "status", "--porcelain", "--untracked-files=no").orElse("").lines()
+                .filter(line -> line.length() > 3)
+                .map(line -> line.substring(3))
+                .filter(file -> !releaseFiles.contains(file))
+                .toList();
+        return dirty.isEmpty() ? Optional.empty() : Optional.of("the working tree has uncommitted changes in "
+                + String.join(", ", dirty) + ": commit or stash them, then rerun");
+    }
+
+    /** @return git's whole output, or empty when git is missing or fails or prints nothing */
     private static Optional<String> git(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(args));
@@ -54,9 +72,7 @@ record Workspace(Path root, boolean maven) {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return process.waitFor() == 0 && !output.isEmpty()
-                    ? Optional.of(output.lines().findFirst().orElse(""))
-                    : Optional.empty();
+            return process.waitFor() == 0 && !output.isEmpty() ? Optional.of(output) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

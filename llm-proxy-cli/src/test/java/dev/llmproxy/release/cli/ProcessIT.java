@@ -49,6 +49,7 @@ class ProcessIT {
 
     private Result run(Path workDir, Map<String, String> env, String stdin, List<String> command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().put(GoalCommand.PLAN_IN_MAVEN_ENV, "true"); // the fake mvnw's canned plans
         builder.environment().putAll(env);
         Process process = builder.start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
@@ -112,7 +113,7 @@ class ProcessIT {
         Result noMvn = jar(noMaven, "", "release", "draft");
 
         assertEquals(2, noPom.exitCode(), noPom::toString);
-        assertTrue(noPom.err().startsWith("llm-proxy: no pom.xml in " + empty), noPom::toString);
+        assertTrue(noPom.err().startsWith("llm-proxy: no pom.xml and no git repository in " + empty), noPom::toString);
         assertEquals(2, noMvn.exitCode(), noMvn::toString);
         assertTrue(noMvn.err().startsWith("llm-proxy: no Maven found"), noMvn::toString);
     }
@@ -123,6 +124,7 @@ class ProcessIT {
         String cli = "'" + JAVA + "' -jar '" + JAR + "' release draft";
         ProcessBuilder builder = new ProcessBuilder("script", "-qec", cli, "/dev/null").directory(project.root.toFile())
                 .redirectErrorStream(true);
+        builder.environment().put(GoalCommand.PLAN_IN_MAVEN_ENV, "true"); // the fake mvnw's canned plans
         builder.environment().putAll(env);
         Process process = builder.start();
         ByteArrayOutputStream seen = new ByteArrayOutputStream();

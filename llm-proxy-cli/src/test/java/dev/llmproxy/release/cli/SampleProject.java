@@ -50,7 +50,8 @@ final class SampleProject {
         Path origin = dir.resolve("origin.git");
         Files.writeString(root.resolve("pom.xml"), POM);
         Files.createDirectories(root.resolve("core"));
-        Files.writeString(root.resolve("core/pom.xml"), POM.replace("<artifactId>sample", "<artifactId>core"));
+        Files.writeString(root.resolve("core/pom.xml"), POM.replace("<artifactId>sample", "<artifactId>core")
+                .replace("<modules>\n    <module>core</module>\n  </modules>\n", ""));
         Files.writeString(root.resolve(".gitignore"), "target/\n.fake-maven/fail\n");
         for (String name : List.of("plan-dry.json", "plan-real.json", "plan-nothing.json", "notes.md", "failure.txt")) {
             copyResource(name, root.resolve(".fake-maven").resolve(name));

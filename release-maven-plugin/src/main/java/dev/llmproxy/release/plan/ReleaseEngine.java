@@ -173,6 +173,10 @@ public final class ReleaseEngine {
                 List<String> files = releaseFiles();
                 if (changesWorkTree && releasesLocally()) {
                     requireCleanExceptReleaseFiles(files);
+                } else if (changesWorkTree && makesNewRelease()) {
+                    // a dry run: the real run's checks become blockers of the plan (the dirty-tree check
+                    // needs a work-tree scan, which a dry run saves; llm-proxy checks that with git)
+                    refusalBeforeWriting().ifPresent(blockers::add);
                 }
                 repository = repository();
                 renderer = new MarkdownRenderer(settings.notes().bodyLimit());
@@ -543,19 +547,27 @@ public final class ReleaseEngine {
                 throw new ReleaseException("the working tree has uncommitted changes in " + String.join(", ", dirty)
                         + ": commit or stash them, then rerun");
             }
+            refusalBeforeWriting().ifPresent(refusal -> {
+                throw new ReleaseException(refusal);
+            });
+        }
+
+        /** @return the first check of a new release but the dirty tree that refuses, or empty */
+        private Optional<String> refusalBeforeWriting() {
             if (settings.push() && !git.isPushTarget(settings.remote())) {
-                throw new ReleaseException("release.remote '" + settings.remote() + "' is not a remote of this"
+                return Optional.of("release.remote '" + settings.remote() + "' is not a remote of this"
                         + " repository: add it (git remote add " + settings.remote() + " <url>), set release.remote,"
                         + " or do not push (release.push=false), then rerun");
             }
             if (settings.commit() && git.currentBranch().isEmpty()) {
-                throw new ReleaseException(DETACHED_HEAD);
+                return Optional.of(DETACHED_HEAD);
             }
             Optional<String> tagged = git.tagTarget(decision.tag());
             if (tagged.isPresent() && !tagged.get().equals(decision.targetSha())) {
-                throw new ReleaseException("tag " + decision.tag() + " already exists on commit " + tagged.get().substring(0, 7)
+                return Optional.of("tag " + decision.tag() + " already exists on commit " + tagged.get().substring(0, 7)
                         + ", not on HEAD: release another version (-Drelease.version) or delete the tag if it was a mistake");
             }
+            return Optional.empty();
         }
 
         void writePoms() {
