@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmproxy.release.standin.GitHubStandIn;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -284,38 +282,13 @@ class InProcessReleaseIT {
         assertEquals(2, unknown.exitCode(), unknown::toString);
     }
 
-    /**
-     * Runs the jar in a pseudo-terminal ({@code script}); when the question appears, runs {@code
-     * meanwhile}, then types {@code answer} (null: no question expected).
-     */
+    /** Runs the jar in a pseudo-terminal and checks its exit code (see {@link PseudoTerminal#run}). */
     private String terminalSession(Path repo, Map<String, String> env, String args, Runnable meanwhile, String answer,
             int expectedExit) throws Exception {
-        String cli = "'" + JAVA + "' -jar '" + JAR + "' " + args;
-        ProcessBuilder builder = new ProcessBuilder("script", "-qec", cli, "/dev/null").directory(repo.toFile())
-                .redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        InputStream screen = process.getInputStream();
-        OutputStream keyboard = process.getOutputStream();
-        byte[] buffer = new byte[8192];
-        boolean answered = answer == null;
-        for (int n = screen.read(buffer); n >= 0; n = screen.read(buffer)) {
-            seen.write(buffer, 0, n);
-            if (!answered && seen.toString(StandardCharsets.UTF_8).contains("[y/N] ")) {
-                meanwhile.run();
-                keyboard.write((answer + "\n").getBytes(StandardCharsets.UTF_8));
-                keyboard.flush();
-                answered = true;
-            }
-        }
-        keyboard.close();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "session did not end");
-        String text = seen.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
-        assertEquals(expectedExit, process.exitValue(), text);
-        assertTrue(answered, text);
-        return text;
+        PseudoTerminal.Session session = PseudoTerminal.run(repo, env, "'" + JAVA + "' -jar '" + JAR + "' " + args,
+                meanwhile, answer);
+        assertEquals(expectedExit, session.exitCode(), session.screen());
+        return session.screen();
     }
 
     private static int count(String text, String part) {
