@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,10 +14,16 @@ import java.util.regex.Pattern;
  * better) are printed only with {@code --verbose}. Warnings are collected and {@link #flush()}ed
  * to stderr: with {@code --verbose} every one; otherwise one line per kind (the message with its
  * quoted parts, commit SHAs and numbers blanked out), the first of the kind, with a count of the
- * others. Each message names the CLI flag, not the property ({@link FlagNames}).
+ * others. A retry's wait (a rate limit, a 5xx) is printed at once with the time left. Warnings that
+ * the plan also lists as blockers are left to the preview. Each message names the CLI flag, not the
+ * property ({@link FlagNames}).
  */
 final class CliLog implements ReleaseLog {
     private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
+    /** The end of an engine warning that the plan also records as a blocker. */
+    private static final String SHOWN_AS_BLOCKER = "; the real run would refuse";
+    /** The engine's retry warning: {@code ..., try 2 of 5 in 3000 ms}. */
+    private static final Pattern RETRY = Pattern.compile("try \\d+ of \\d+ in (\\d+) ms");
     private static final Pattern SHA_OR_NUMBER = Pattern.compile("\\b[0-9a-f]{7,40}\\b|\\b\\d+(\\.\\d+)*\\b");
 
     private final PrintWriter err;
@@ -39,6 +46,17 @@ final class CliLog implements ReleaseLog {
 
     @Override
     public synchronized void warn(String line) {
+        if (line.endsWith(SHOWN_AS_BLOCKER)) {
+            return; // the preview lists it as "Blocked: ..." with its fix
+        }
+        Matcher retry = RETRY.matcher(line);
+        if (retry.find()) {
+            // a wait (rate limit, retry) is shown when it starts, with the time left, not after the run
+            long seconds = (Long.parseLong(retry.group(1)) + 999) / 1000;
+            err.println(style.yellow(FlagNames.translate(line)) + style.dim("  (waiting " + seconds + " s)"));
+            err.flush();
+            return;
+        }
         warningsByKind.computeIfAbsent(kind(line), k -> new ArrayList<>()).add(FlagNames.translate(line));
     }
 
