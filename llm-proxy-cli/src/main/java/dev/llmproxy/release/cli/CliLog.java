@@ -30,6 +30,7 @@ final class CliLog implements ReleaseLog {
     private final Style style;
     private final boolean verbose;
     private final Map<String, List<String>> warningsByKind = new LinkedHashMap<>();
+    private volatile String progress;
 
     CliLog(PrintWriter err, Style style, boolean verbose) {
         this.err = err;
@@ -58,6 +59,16 @@ final class CliLog implements ReleaseLog {
             return;
         }
         warningsByKind.computeIfAbsent(kind(line), k -> new ArrayList<>()).add(FlagNames.translate(line));
+    }
+
+    @Override
+    public void progress(String step, long done) {
+        progress = step + ": " + String.format(java.util.Locale.ROOT, "%,d", done) + " commits so far";
+    }
+
+    /** @return the engine's latest progress ({@code Reading the history: 2,000 commits so far}), or {@code null} */
+    String progress() {
+        return progress;
     }
 
     /**

@@ -135,7 +135,8 @@ abstract class GoalCommand implements Callable<Integer> {
             MavenProject project = MavenProject.locate(workspace.root(), terminal.env());
             plan = runGoal(workspace, new MavenRun(project, terminal.env(), out, style, verbose), mavenArguments(true));
         } else {
-            try (Progress progress = Progress.start(terminal, style, "Reading the history")) {
+            try (Progress progress = Progress.start(terminal, style,
+                    () -> log.progress() != null ? log.progress() : "Reading the history")) {
                 plan = engine.run(properties(true));
             }
         }

@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A progress line for a step that may take longer than a second, on a terminal only: from the
- * first second on, stderr shows {@code <what> ... 2.4 s} rewritten in place every quarter second,
+ * first second on, stderr shows {@code <what> ... 2.4 s} (e.g. {@code Reading the history: 2,000
+ * commits so far ... 2.4 s}) rewritten in place every quarter second,
  * and the line is cleared when the step ends. Off a terminal it prints nothing.
  */
 final class Progress implements AutoCloseable {
@@ -27,10 +28,11 @@ final class Progress implements AutoCloseable {
     /**
      * @param terminal where to show it (nothing unless {@link Terminal#interactive()})
      * @param style colours
-     * @param what the step, e.g. {@code Reading the history}
+     * @param what the step and how far it got, e.g. {@code Reading the history: 2,000 commits so far};
+     *     asked at each tick
      * @return the running progress line; close it when the step ends
      */
-    static Progress start(Terminal terminal, Style style, String what) {
+    static Progress start(Terminal terminal, Style style, java.util.function.Supplier<String> what) {
         if (!terminal.interactive()) {
             return new Progress(null, terminal.err());
         }
@@ -44,10 +46,10 @@ final class Progress implements AutoCloseable {
         return progress;
     }
 
-    private void tick(Style style, String what) {
+    private void tick(Style style, java.util.function.Supplier<String> what) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         synchronized (err) {
-            err.print("\r" + style.dim(what + " ... " + String.format(java.util.Locale.ROOT, "%.1f s", seconds)) + "\u001b[K");
+            err.print("\r" + style.dim(what.get() + " ... " + String.format(java.util.Locale.ROOT, "%.1f s", seconds)) + "\u001b[K");
             err.flush();
         }
         shown = true;

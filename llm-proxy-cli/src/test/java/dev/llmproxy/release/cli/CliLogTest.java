@@ -55,4 +55,15 @@ class CliLogTest {
         log.flush();
         assertEquals("GitHub: create release failed (HTTP 429), try 2 of 5 in 2500 ms  (waiting 3 s)\n", err.toString());
     }
+
+    @Test
+    void progressOfTheEngineReadsAsCommitsSoFar() {
+        CliLog log = log(false);
+
+        assertEquals(null, log.progress());
+        log.progress("Reading the history", 12_500);
+
+        assertEquals("Reading the history: 12,500 commits so far", log.progress());
+        assertEquals("", err.toString());
+    }
 }

@@ -40,6 +40,8 @@ import java.util.function.Supplier;
 final class ReleasePlanner {
     /** Footers the bump reads; every other word of a message goes to the notes only. */
     private static final Set<String> BUMP_FOOTERS = Set.of("Release-As");
+    /** How often reading the history reports progress, in commits. */
+    private static final int PROGRESS_EVERY = 500;
 
     private final ReleaseSettings settings;
     private final ReleaseLog log;
@@ -243,6 +245,9 @@ final class ReleasePlanner {
         NotesBuilder builder = notes.get();
         List<String> invalid = new ArrayList<>();
         boolean reachable = git.walk(fromExclusive, to, raw -> {
+            if ((commits.size() + 1) % PROGRESS_EVERY == 0) {
+                log.progress("Reading the history", commits.size() + 1);
+            }
             ConventionalCommit commit = CommitParser.parse(raw.sha(), raw.message(), raw.parentCount());
             builder.add(commit);
             if (commit.kind() == ConventionalCommit.Kind.INVALID) {

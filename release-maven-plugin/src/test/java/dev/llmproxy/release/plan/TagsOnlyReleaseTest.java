@@ -119,4 +119,27 @@ class TagsOnlyReleaseTest {
                 "cannot create the GitHub Release: the GitHub repository is unknown (set release.github.repository=owner/name),"
                         + " or pass -Drelease.github.skip=true to release without GitHub"), plan.blockers());
     }
+
+    @Test
+    void readingALongHistoryReportsProgressEvery500Commits() {
+        repo.fastImport(1_200, i -> "fix: change " + i);
+        settings.dryRun = true;
+        List<String> progress = new java.util.ArrayList<>();
+        ReleaseLog log = new ReleaseLog() {
+            @Override
+            public void info(String line) {}
+
+            @Override
+            public void warn(String line) {}
+
+            @Override
+            public void progress(String step, long done) {
+                progress.add(step + " " + done);
+            }
+        };
+
+        new ReleaseEngine(settings.build(), log).draft();
+
+        assertEquals(List.of("Reading the history 500", "Reading the history 1000"), progress);
+    }
 }
