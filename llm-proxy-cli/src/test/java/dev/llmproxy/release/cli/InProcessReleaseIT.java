@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pom.xml released end to end against the GitHub stand-in, previews without token and with a
  * read-only token, a race with origin, and the warnings in a pseudo-terminal.
  */
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class InProcessReleaseIT {
     private static final Path JAR = Path.of(System.getProperty("cli.jar"));
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -49,6 +49,7 @@ class ProcessIT {
     private Result run(Path workDir, Map<String, String> env, String stdin, List<String> command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put(GoalCommand.PLAN_IN_MAVEN_ENV, "true"); // the fake mvnw's canned plans
+        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString()); // the launcher's AppCDS archive
         builder.environment().putAll(env);
         Process process = builder.start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
