@@ -23,6 +23,15 @@ public interface ReleaseLog {
         warn(line);
     }
 
+    /**
+     * How far a long step has got, for a progress display; called often, so it must be cheap. The
+     * default drops it (Maven's log has no place for it).
+     *
+     * @param step what is going on, e.g. {@code "Reading the history"}
+     * @param done how many items so far (commits read)
+     */
+    default void progress(String step, long done) {}
+
     /** A log that drops everything (tests that do not look at the log). */
     ReleaseLog SILENT = new ReleaseLog() {
         @Override

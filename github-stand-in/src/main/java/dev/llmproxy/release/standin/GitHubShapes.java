@@ -74,6 +74,15 @@ final class GitHubShapes {
     }
 
     /**
+     * @param push whether the token may push (a token with contents: write)
+     * @return the {@code permissions} of {@code full-repository} for the token's user
+     */
+    ObjectNode permissions(boolean push) {
+        return json.createObjectNode().put("admin", false).put("maintain", false).put("push", push)
+                .put("triage", push).put("pull", true);
+    }
+
+    /**
      * @param full true: {@code full-repository} ({@code GET /repos/o/r}); false: {@code repository} (inside pulls)
      * @return the served repository
      */

@@ -103,7 +103,10 @@ public final class GitHubStandIn implements AutoCloseable {
     private final List<RecordedExchange> exchanges = new CopyOnWriteArrayList<>();
     private final List<String> webhookBodies = new CopyOnWriteArrayList<>();
 
+    private final String readOnlyToken;
+
     private GitHubStandIn(Builder builder) throws IOException {
+        this.readOnlyToken = builder.readOnlyToken;
         this.owner = builder.owner;
         this.repo = builder.repo;
         this.token = builder.token;
@@ -144,6 +147,7 @@ public final class GitHubStandIn implements AutoCloseable {
         private String owner = "example-org";
         private String repo = "app";
         private String token;
+        private String readOnlyToken;
         private int port;
         private String apiPrefix = "";
         private String uploadPrefix = "/uploads";
@@ -172,6 +176,17 @@ public final class GitHubStandIn implements AutoCloseable {
          */
         public Builder token(String token) {
             this.token = token;
+            return this;
+        }
+
+        /**
+         * @param readOnlyToken a second accepted token that may only read: {@code GET /repos/o/r} answers
+         *     {@code permissions.push: false} for it and every other method answers 403 "Resource not
+         *     accessible by personal access token", as GitHub does for a token without contents: write
+         * @return this
+         */
+        public Builder readOnlyToken(String readOnlyToken) {
+            this.readOnlyToken = readOnlyToken;
             return this;
         }
 
@@ -562,6 +577,14 @@ public final class GitHubStandIn implements AutoCloseable {
             return true;
         }
         String presented = header.replaceFirst("(?i)^(token|bearer)\\s+", "");
+        if (presented.equals(readOnlyToken)) {
+            call.readOnly = true;
+            if (!call.method.equals("GET")) {
+                call.error(403, "Resource not accessible by personal access token");
+                return false;
+            }
+            return true;
+        }
         if (!presented.equals(token)) {
             call.error(401, "Bad credentials");
             return false;
@@ -576,7 +599,7 @@ public final class GitHubStandIn implements AutoCloseable {
         String first = parts.length > 1 ? parts[1] : "";
         int n = parts.length;
         if (n == 1 && m.equals("GET")) {
-            call.send(200, shapes.repository(true));
+            call.send(200, shapes.repository(true).set("permissions", shapes.permissions(!call.readOnly)));
         } else if (first.equals("releases")) {
             releaseRoute(call, parts);
         } else if (first.equals("pulls") && n == 2 && m.equals("GET")) {
@@ -956,6 +979,7 @@ public final class GitHubStandIn implements AutoCloseable {
         boolean logged;
         boolean landedThen502;
         boolean canSeeDrafts;
+        boolean readOnly;
 
         Call(HttpExchange exchange) {
             this.exchange = exchange;

@@ -12,6 +12,11 @@ final class CliException extends RuntimeException {
     static final int FAILED = 1;
     /** Exit code: usage or environment problem. */
     static final int USAGE = 2;
+    /**
+     * Exit code: the person answered no at the prompt. Picocli's conventions know 0 (done), 1
+     * (failed) and 2 (usage); a cancelled release did not do what was asked, so it is 1 too.
+     */
+    static final int CANCELLED = 1;
 
     private final int exitCode;
 

@@ -7,14 +7,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code llm-proxy} command. Exit codes: 0 done or nothing to release, 1 failed, 2 usage or
- * environment problem (picocli's own usage errors are 2 as well).
+ * The {@code llm-proxy} command. Exit codes: 0 done or nothing to release, 1 failed, blocked or
+ * cancelled at the prompt, 2 usage or environment problem (picocli's own usage errors are 2 as well).
  */
 @Command(
         name = "llm-proxy",
         mixinStandardHelpOptions = true,
         versionProvider = LlmProxy.Version.class,
-        subcommands = ReleaseCommand.class,
+        subcommands = {ReleaseCommand.class, CompletionCommand.class},
         description = "LLM proxy tools: cut releases with one command.")
 public final class LlmProxy implements Runnable {
 
@@ -55,8 +55,12 @@ public final class LlmProxy implements Runnable {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             Style style = new Style(terminal.colour());
             if (e instanceof CliException failure) {
-                terminal.err().println(style.red("llm-proxy: " + failure.getMessage()));
+                terminal.err().println(style.red("llm-proxy: " + FlagNames.translate(failure.getMessage())));
                 return failure.exitCode();
+            }
+            if (e instanceof dev.llmproxy.release.ReleaseException failure) {
+                terminal.err().println(style.red("llm-proxy: " + FlagNames.translate(failure.getMessage())));
+                return CliException.FAILED;
             }
             terminal.err().println(style.red("llm-proxy: unexpected " + e));
             return CliException.FAILED;

@@ -37,6 +37,10 @@ import java.util.Optional;
  * @param githubPrerelease whether the GitHub release is a pre-release
  * @param githubHtmlUrl the GitHub release's web page, or {@code null}
  * @param push whether the goal pushes, or {@code null} when the plan does not say
+ * @param headSha the HEAD the plan was made on, or {@code null}
+ * @param mode {@code maven} or {@code tags} (no pom.xml), or {@code null} when the plan does not say
+ * @param blockers what the real run would refuse, one line each (empty when nothing blocks)
+ * @param remote the remote the goal pushes to, or {@code null} when the plan does not say
  */
 record PlanView(
         String version,
@@ -54,7 +58,11 @@ record PlanView(
         boolean githubDraft,
         boolean githubPrerelease,
         String githubHtmlUrl,
-        Boolean push) {
+        Boolean push,
+        String headSha,
+        String mode,
+        List<String> blockers,
+        String remote) {
 
     /** Default notes location when the plan names none. */
     static final String DEFAULT_NOTES_FILE = "target/release/notes.md";
@@ -88,6 +96,8 @@ record PlanView(
         JsonNode github = json.path("github");
         List<String> files = new ArrayList<>();
         json.path("files").forEach(f -> files.add(f.asText()));
+        List<String> blockers = new ArrayList<>();
+        json.path("blockers").forEach(f -> blockers.add(f.asText()));
         return new PlanView(
                 text(json, "version"),
                 text(json, "tag"),
@@ -107,12 +117,26 @@ record PlanView(
                 github.path("draft").asBoolean(false),
                 github.path("prerelease").asBoolean(false),
                 text(github, "htmlUrl"),
-                json.path("push").isBoolean() ? json.path("push").asBoolean() : null);
+                json.path("push").isBoolean() ? json.path("push").asBoolean() : null,
+                text(json, "headSha"),
+                text(json, "mode"),
+                List.copyOf(blockers),
+                text(json, "remote"));
     }
 
     private static String text(JsonNode node, String key) {
         JsonNode value = node.path(key);
         return value.isNull() || value.isMissingNode() ? null : value.asText();
+    }
+
+    /**
+     * @param more the blockers, including checks the CLI made itself
+     * @return this plan with {@code blockers} replaced
+     */
+    PlanView withBlockers(List<String> more) {
+        return new PlanView(version, tag, previousVersion, previousTag, bump, reason, alreadyReleased, repository,
+                commits, files, notesFile, githubAction, githubDraft, githubPrerelease, githubHtmlUrl, push, headSha,
+                mode, List.copyOf(more), remote);
     }
 
     /** @return true when the plan releases a version */

@@ -12,21 +12,22 @@ import java.util.regex.Pattern;
 final class Preview {
     private static final Pattern URL_CREDENTIALS = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@");
 
-    private final MavenProject project;
+    private final Workspace project;
     private final PrintWriter out;
     private final Style style;
     private final boolean unicode;
     private final boolean publishes;
     private final Boolean pushOption;
+    private String nextSnapshot;
 
     /**
-     * @param project the project (root, git remote)
+     * @param project the repository (root, git remote)
      * @param terminal where to print
      * @param style colours
      * @param publishes whether to show the push and GitHub lines (the draft goal)
      * @param pushOption {@code --push}/{@code --no-push}, or {@code null}
      */
-    Preview(MavenProject project, Terminal terminal, Style style, boolean publishes, Boolean pushOption) {
+    Preview(Workspace project, Terminal terminal, Style style, boolean publishes, Boolean pushOption) {
         this.project = project;
         this.out = terminal.out();
         this.style = style;
@@ -47,6 +48,12 @@ final class Preview {
                     + c.other() + " other)");
         }
         row("Files", plan.files().isEmpty() ? "none" : String.join(", ", plan.files()));
+        if ("tags".equals(plan.mode())) {
+            row("Mode", "tags only (no pom.xml: the version comes from the tags; only the files above are written)");
+        }
+        if (nextSnapshot != null) {
+            row("Next", nextSnapshot + " in a second commit (--next-snapshot)");
+        }
         if (publishes) {
             row("Push", pushes(plan) ? "commit and tag " + plan.tag() + " to " + origin()
                     : "no: the tag stays local " + (pushOption == null ? "(add --push to push it)" : "(--no-push)"));
@@ -57,6 +64,14 @@ final class Preview {
         out.print(notes(plan).map(md -> new NotesText(style, unicode).render(md, "  "))
                 .orElse("  " + style.yellow("no notes file was written") + "\n"));
         out.println();
+        for (String blocker : plan.blockers()) {
+            out.println(style.red("Blocked: " + FlagNames.translate(blocker)));
+        }
+    }
+
+    /** @param version the next development version shown in the plan, or {@code null} for none */
+    void nextSnapshot(String version) {
+        this.nextSnapshot = version;
     }
 
     /** @return {@code 1.4.2 → 1.5.0}, or {@code (first release) → 1.0.0} */
@@ -94,6 +109,9 @@ final class Preview {
         String kind = (plan.githubDraft() ? "draft " : "") + (plan.githubPrerelease() ? "pre-release" : "release");
         if (action == null || action.equals("skip")) {
             return "skipped (GitHub not used: no token, no GitHub repository or --no-github)";
+        }
+        if (action.equals("create") && plan.blockers().stream().anyMatch(b -> b.contains("GitHub"))) {
+            return style.red("blocked") + ": would create a " + kind + where + " (see below)";
         }
         return switch (action) {
             case "create" -> "create a " + kind + where;

@@ -22,26 +22,27 @@ class EnvironmentTest {
     Path dir;
 
     @Test
-    void noPomAnywhereIsExitTwoWithAHint() {
+    void noPomAndNoGitRepositoryIsExitTwoWithAHint() {
         InProcess run = InProcess.run(dir, "release", "draft");
 
         assertEquals(2, run.exitCode, run::toString);
-        assertEquals("llm-proxy: no pom.xml in " + dir + " or any directory above it:"
-                + " run llm-proxy inside a Maven project or pass -C <project dir>\n", run.err);
+        assertEquals("llm-proxy: no pom.xml and no git repository in " + dir + " or any directory above it:"
+                + " run llm-proxy inside a git repository or pass -C <dir>\n", run.err);
         assertEquals("", run.out);
     }
 
     @Test
-    void noMavenIsExitTwoWithAHint() throws Exception {
+    void withoutMavenTheDryRunPlansInProcess() throws Exception {
         SampleProject project = SampleProject.create(dir, false);
         Path emptyBin = Files.createDirectories(dir.resolve("empty-bin"));
 
         InProcess run = InProcess.run(project.root, SampleProject.envWithoutMaven(emptyBin), null, false, false,
-                "release", "draft", "--dry-run");
+                "release", "draft", "--dry-run", "--no-github");
 
-        assertEquals(2, run.exitCode, run::toString);
-        assertEquals("llm-proxy: no Maven found: add the Maven wrapper (mvnw) to " + project.root
-                + ", put mvn on PATH or set MAVEN_HOME\n", run.err);
+        assertEquals(0, run.exitCode, run::toString);
+        assertTrue(run.out.contains("Version  (first release) → 1.4.2"), run::toString);
+        assertTrue(run.out.contains("Files    CHANGELOG.md\n"), run::toString);
+        assertTrue(run.out.contains("Dry run: nothing was changed."), run::toString);
         assertEquals(List.of(), project.mavenCalls());
     }
 
@@ -53,6 +54,7 @@ class EnvironmentTest {
         Map<String, String> env = new HashMap<>(SampleProject.envWithoutMaven(bin));
         env.put("MAVEN_HOME", dir.resolve("nowhere").toString());
 
+        env.put(GoalCommand.PLAN_IN_MAVEN_ENV, "true");
         InProcess run = InProcess.run(project.root, env, null, false, false, "release", "draft", "--dry-run");
 
         assertEquals(0, run.exitCode, run::toString);
@@ -68,6 +70,7 @@ class EnvironmentTest {
         Map<String, String> env = new HashMap<>(SampleProject.envWithoutMaven(Files.createDirectories(dir.resolve("empty"))));
         env.put("MAVEN_HOME", home.toString());
 
+        env.put(GoalCommand.PLAN_IN_MAVEN_ENV, "true");
         InProcess run = InProcess.run(project.root, env, null, false, false, "release", "draft", "--dry-run");
 
         assertEquals(0, run.exitCode, run::toString);

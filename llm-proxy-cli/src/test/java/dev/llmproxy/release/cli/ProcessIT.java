@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,6 +48,8 @@ class ProcessIT {
 
     private Result run(Path workDir, Map<String, String> env, String stdin, List<String> command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().put(GoalCommand.PLAN_IN_MAVEN_ENV, "true"); // the fake mvnw's canned plans
+        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString()); // the launcher's AppCDS archive
         builder.environment().putAll(env);
         Process process = builder.start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
@@ -112,38 +113,20 @@ class ProcessIT {
         Result noMvn = jar(noMaven, "", "release", "draft");
 
         assertEquals(2, noPom.exitCode(), noPom::toString);
-        assertTrue(noPom.err().startsWith("llm-proxy: no pom.xml in " + empty), noPom::toString);
+        assertTrue(noPom.err().startsWith("llm-proxy: no pom.xml and no git repository in " + empty), noPom::toString);
         assertEquals(2, noMvn.exitCode(), noMvn::toString);
         assertTrue(noMvn.err().startsWith("llm-proxy: no Maven found"), noMvn::toString);
     }
 
     /** What a person sees in a terminal: the preview, the question, their answer echoed. */
     private String terminalSession(Map<String, String> env, String answer) throws Exception {
-        SampleProject.requireProgram("script");
-        String cli = "'" + JAVA + "' -jar '" + JAR + "' release draft";
-        ProcessBuilder builder = new ProcessBuilder("script", "-qec", cli, "/dev/null").directory(project.root.toFile())
-                .redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        InputStream screen = process.getInputStream();
-        OutputStream keyboard = process.getOutputStream();
-        byte[] buffer = new byte[8192];
-        boolean answered = false;
-        for (int n = screen.read(buffer); n >= 0; n = screen.read(buffer)) {
-            seen.write(buffer, 0, n);
-            if (!answered && seen.toString(StandardCharsets.UTF_8).contains("[y/N] ")) {
-                keyboard.write((answer + "\n").getBytes(StandardCharsets.UTF_8));
-                keyboard.flush();
-                answered = true;
-            }
-        }
-        keyboard.close();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "session did not end");
-        String screenText = seen.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
-        assertEquals(0, process.exitValue(), screenText);
-        assertTrue(answered, screenText);
-        return screenText;
+        Map<String, String> full = new HashMap<>(System.getenv());
+        full.put(GoalCommand.PLAN_IN_MAVEN_ENV, "true"); // the fake mvnw's canned plans
+        full.putAll(env);
+        PseudoTerminal.Session session = PseudoTerminal.run(project.root, full,
+                "'" + JAVA + "' -jar '" + JAR + "' release draft", () -> { }, answer);
+        assertEquals(answer.equals("n") ? 1 : 0, session.exitCode(), session.screen());
+        return session.screen();
     }
 
     @Test

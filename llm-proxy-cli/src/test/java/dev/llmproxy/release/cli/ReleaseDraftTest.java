@@ -22,6 +22,15 @@ class ReleaseDraftTest {
     private static final String DRY_DRAFT = DRY + " -Drelease.push=true";
     private static final String REAL_DRAFT = REAL + " -Drelease.push=true";
 
+    /** These tests play the goal's contract with the fake mvnw: the plan comes from the goal's dry run. */
+    private static final java.util.Map<String, String> GOAL_PLANS = goalPlans();
+
+    private static java.util.Map<String, String> goalPlans() {
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put(GoalCommand.PLAN_IN_MAVEN_ENV, "true");
+        return java.util.Map.copyOf(env);
+    }
+
     @TempDir
     Path dir;
 
@@ -33,12 +42,12 @@ class ReleaseDraftTest {
     }
 
     private InProcess person(String answer, String... args) {
-        return InProcess.run(project.root, System.getenv(), answer, true, false, args);
+        return InProcess.run(project.root, GOAL_PLANS, answer, true, false, args);
     }
 
     @Test
     void dryRunShowsThePlanAndTheNotesAndChangesNothing() throws Exception {
-        InProcess run = InProcess.run(project.root, "release", "draft", "--dry-run");
+        InProcess run = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "draft", "--dry-run");
 
         assertEquals(0, run.exitCode, run::toString);
         assertAll(
@@ -60,7 +69,7 @@ class ReleaseDraftTest {
     void answeringNoLeavesEverythingUntouched() throws Exception {
         InProcess run = person("n\n", "release", "draft");
 
-        assertEquals(0, run.exitCode, run::toString);
+        assertEquals(1, run.exitCode, run::toString);
         assertTrue(run.out.contains("Create v1.5.0? [y/N] Cancelled: nothing was changed."), run::toString);
         assertEquals(List.of(DRY_DRAFT), project.mavenCalls());
         assertEquals(SampleProject.untouchedState(), project.gitState());
@@ -70,7 +79,7 @@ class ReleaseDraftTest {
     void endOfInputIsNo() throws Exception {
         InProcess run = person("", "release", "draft");
 
-        assertEquals(0, run.exitCode, run::toString);
+        assertEquals(1, run.exitCode, run::toString);
         assertTrue(run.out.contains("Cancelled: nothing was changed."), run::toString);
         assertEquals(SampleProject.untouchedState(), project.gitState());
     }
@@ -90,7 +99,7 @@ class ReleaseDraftTest {
 
     @Test
     void yesFlagGoesAheadWithoutAskingEvenWithoutTerminal() throws Exception {
-        InProcess run = InProcess.run(project.root, "release", "draft", "--yes");
+        InProcess run = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "draft", "--yes");
 
         assertEquals(0, run.exitCode, run::toString);
         assertFalse(run.out.contains("[y/N]"), run::toString);
@@ -100,7 +109,7 @@ class ReleaseDraftTest {
 
     @Test
     void withoutTerminalAndWithoutYesRefusesAfterThePreview() throws Exception {
-        InProcess run = InProcess.run(project.root, "release", "draft");
+        InProcess run = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "draft");
 
         assertEquals(2, run.exitCode, run::toString);
         assertEquals("llm-proxy: no terminal to answer \"Create v1.5.0?\": rerun with --yes to go ahead without asking,"
@@ -115,7 +124,7 @@ class ReleaseDraftTest {
         project.editDryPlan("\"alreadyReleased\" : false", "\"alreadyReleased\" : true");
         project.editDryPlan("\"action\" : \"create\"", "\"action\" : \"none\"");
 
-        InProcess run = InProcess.run(project.root, "release", "draft", "--yes");
+        InProcess run = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "draft", "--yes");
 
         assertEquals(0, run.exitCode, run::toString);
         assertFalse(run.out.contains("Nothing to release"), run::toString);
@@ -124,7 +133,7 @@ class ReleaseDraftTest {
 
     @Test
     void optionsBecomeReleaseProperties() throws Exception {
-        InProcess run = InProcess.run(project.root, "release", "draft", "--bump", "minor", "--version", "1.5.0",
+        InProcess run = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "draft", "--bump", "minor", "--version", "1.5.0",
                 "--pre", "rc", "--no-push", "--no-github", "--publish", "-y");
 
         assertEquals(0, run.exitCode, run::toString);
@@ -138,7 +147,7 @@ class ReleaseDraftTest {
 
     @Test
     void pushAndGithubFlagsPassTheirPositiveValue() throws Exception {
-        InProcess run = InProcess.run(project.root, "release", "draft", "--push", "--github", "--dry-run");
+        InProcess run = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "draft", "--push", "--github", "--dry-run");
 
         assertEquals(0, run.exitCode, run::toString);
         assertEquals(List.of(DRY_DRAFT + " -Drelease.github.skip=false"), project.mavenCalls());
@@ -164,7 +173,7 @@ class ReleaseDraftTest {
         SampleProject.run(project.root, "git", "tag", "v1.5.0");
         SampleProject.run(project.root, "git", "push", "-q", "origin", "v1.5.0");
 
-        InProcess run = InProcess.run(project.root, "release", "draft", option);
+        InProcess run = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "draft", option);
 
         assertEquals(0, run.exitCode, run::toString);
         assertTrue(run.out.contains("Nothing to release: v1.5.0 is already released (the tag points at HEAD"
@@ -177,7 +186,7 @@ class ReleaseDraftTest {
     void alreadyReleasedWithoutItsGitHubReleaseGoesOnToCreateIt() throws Exception {
         project.editDryPlan("\"alreadyReleased\" : false", "\"alreadyReleased\" : true");
 
-        InProcess run = InProcess.run(project.root, "release", "draft", "--yes");
+        InProcess run = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "draft", "--yes");
 
         assertEquals(0, run.exitCode, run::toString);
         assertTrue(run.out.contains("Tag      v1.5.0  (already on HEAD: only the remaining steps run)"), run::toString);
@@ -188,7 +197,7 @@ class ReleaseDraftTest {
     void noPushKeepsTheTagLocalAndSaysSo() throws Exception {
         project.editDryPlan("\"notesFile\"", "\"push\" : false, \"notesFile\"");
 
-        InProcess run = InProcess.run(project.root, "release", "draft", "--dry-run", "--no-push");
+        InProcess run = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "draft", "--dry-run", "--no-push");
 
         assertEquals(0, run.exitCode, run::toString);
         assertEquals(List.of(PLUGIN + ":draft -Drelease.dryRun=true -Drelease.push=false"), project.mavenCalls());
@@ -199,7 +208,7 @@ class ReleaseDraftTest {
     void mavenFailureShowsTheFirstUsefulErrorLineOnly() throws Exception {
         project.failing();
 
-        InProcess run = InProcess.run(project.root, "release", "draft", "--yes");
+        InProcess run = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "draft", "--yes");
 
         assertEquals(1, run.exitCode, run::toString);
         assertEquals("llm-proxy: working tree has uncommitted changes in pom.xml: commit or stash them, then rerun"
@@ -214,7 +223,7 @@ class ReleaseDraftTest {
                 + " dev.llmproxy:release-maven-plugin:0.1.0-SNAPSHOT:draft (default-cli) on project sample: The plugin"
                 + " dev.llmproxy:release-maven-plugin:0.1.0-SNAPSHOT requires Maven version 3.9.0 -> [Help 1]\n");
 
-        InProcess run = InProcess.run(project.root, "release", "draft", "--dry-run");
+        InProcess run = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "draft", "--dry-run");
 
         assertEquals(2, run.exitCode, run::toString);
         assertTrue(run.err.contains("requires Maven version 3.9.0: "), run.err);
@@ -225,7 +234,7 @@ class ReleaseDraftTest {
     void verboseStreamsAllOfMavensOutput() throws Exception {
         project.failing();
 
-        InProcess run = InProcess.run(project.root, "release", "draft", "--verbose");
+        InProcess run = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "draft", "--verbose");
 
         assertEquals(1, run.exitCode, run::toString);
         assertTrue(run.out.contains("\tat dev.llmproxy.release.maven.DraftMojo.execute(DraftMojo.java:42)\n"), run::toString);
@@ -238,7 +247,7 @@ class ReleaseDraftTest {
         Files.writeString(project.root.resolve("target/release/plan.json"), "{\"version\":\"9.9.9\"}");
         project.failing();
 
-        InProcess run = InProcess.run(project.root, "release", "draft", "--dry-run");
+        InProcess run = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "draft", "--dry-run");
 
         assertEquals(1, run.exitCode, run::toString);
         assertFalse(run.out.contains("9.9.9"), run::toString);
@@ -247,8 +256,8 @@ class ReleaseDraftTest {
 
     @Test
     void colourOnlyWhenTheTerminalAllowsIt() {
-        InProcess plain = InProcess.run(project.root, System.getenv(), null, false, false, "release", "draft", "--dry-run");
-        InProcess coloured = InProcess.run(project.root, System.getenv(), null, true, true, "release", "draft", "--dry-run");
+        InProcess plain = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "draft", "--dry-run");
+        InProcess coloured = InProcess.run(project.root, GOAL_PLANS, null, true, true, "release", "draft", "--dry-run");
 
         assertFalse(plain.out.contains("\u001b["), plain::toString);
         assertTrue(coloured.out.contains("\u001b[1m1.5.0\u001b[0m"), coloured::toString);
@@ -256,7 +265,7 @@ class ReleaseDraftTest {
 
     @Test
     void dashCFindsTheReactorRootFromAModule() throws Exception {
-        InProcess run = InProcess.run(dir, "release", "draft", "--dry-run", "-C", "sample/core");
+        InProcess run = InProcess.run(dir, GOAL_PLANS, null, false, false, "release", "draft", "--dry-run", "-C", "sample/core");
 
         assertEquals(0, run.exitCode, run::toString);
         assertTrue(run.out.contains("Planning the release of " + project.root + " (dry run)"), run::toString);
@@ -265,7 +274,7 @@ class ReleaseDraftTest {
 
     @Test
     void bumpAndChangelogRunTheirOwnGoals() throws Exception {
-        InProcess bump = InProcess.run(project.root, "release", "bump", "--bump", "patch", "--dry-run");
+        InProcess bump = InProcess.run(project.root, GOAL_PLANS, null, false, false, "release", "bump", "--bump", "patch", "--dry-run");
         InProcess changelog = person("y\n", "release", "changelog");
 
         assertEquals(0, bump.exitCode, bump::toString);

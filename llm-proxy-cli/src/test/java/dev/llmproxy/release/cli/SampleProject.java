@@ -50,7 +50,8 @@ final class SampleProject {
         Path origin = dir.resolve("origin.git");
         Files.writeString(root.resolve("pom.xml"), POM);
         Files.createDirectories(root.resolve("core"));
-        Files.writeString(root.resolve("core/pom.xml"), POM.replace("<artifactId>sample", "<artifactId>core"));
+        Files.writeString(root.resolve("core/pom.xml"), POM.replace("<artifactId>sample", "<artifactId>core")
+                .replace("<modules>\n    <module>core</module>\n  </modules>\n", ""));
         Files.writeString(root.resolve(".gitignore"), "target/\n.fake-maven/fail\n");
         for (String name : List.of("plan-dry.json", "plan-real.json", "plan-nothing.json", "notes.md", "failure.txt")) {
             copyResource(name, root.resolve(".fake-maven").resolve(name));
@@ -115,10 +116,17 @@ final class SampleProject {
 
     static String run(Path dir, String... command) {
         try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            // output to a file, then a bounded wait: a hung child fails the test instead of blocking the build
+            Path log = Files.createTempFile("sample-run", ".txt");
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
             process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            process.waitFor(60, TimeUnit.SECONDS);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not end within 60 s");
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8).strip();
+            Files.delete(log);
             assertEquals(0, process.exitValue(), () -> String.join(" ", command) + " failed: " + output);
             return output;
         } catch (IOException e) {

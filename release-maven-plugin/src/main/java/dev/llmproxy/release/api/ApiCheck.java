@@ -23,8 +23,8 @@ public final class ApiCheck {
      * @param artifacts where the previous release's jars come from
      * @param comparator the comparison, with the exclusions
      * @param log where the warnings go
-     * @param unbuiltIsWarning whether a module without its jar is a warning (the check was asked for) rather than
-     *     an information line (the default {@code warn} mode, where a plan made before {@code package} is usual)
+     * @param unbuiltIsWarning whether a module without its jar is a warning (the check was asked for); in the
+     *     default {@code warn} mode a plan made before {@code package} is usual and only the report says so
      */
     public ApiCheck(PreviousArtifacts artifacts, ApiComparator comparator, ReleaseLog log, boolean unbuiltIsWarning) {
         this.artifacts = artifacts;
@@ -53,11 +53,8 @@ public final class ApiCheck {
             ModuleJar module, String previousTag, String previousVersion, Predicate<ModuleJar> existedAtPrevious) {
         if (!Files.isRegularFile(module.jar())) {
             String why = "no " + module.jar().getFileName() + " yet: build it first (mvn package release:draft)";
-            String line = "API check of module " + module.artifactId() + " skipped: " + why;
             if (unbuiltIsWarning) {
-                log.warn(line);
-            } else {
-                log.info(line);
+                log.warn("API check of module " + module.artifactId() + " skipped: " + why);
             }
             return ModuleApiReport.skipped(previousVersion, why);
         }

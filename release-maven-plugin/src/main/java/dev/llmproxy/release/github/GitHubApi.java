@@ -59,6 +59,11 @@ final class GitHubApi {
         return "/repos/" + config.owner() + "/" + config.name();
     }
 
+    /** @return {@code GET /repos/owner/name}: the repository, with {@code permissions} for the token's user */
+    JsonNode repository() {
+        return call("read the repository", "GET", repoPath(), null);
+    }
+
     /** One operation that may be retried; {@code attempt} counts from 1. */
     @FunctionalInterface
     interface Attempt<T> {

@@ -2,18 +2,16 @@ package dev.llmproxy.release.maven;
 
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
-import dev.llmproxy.release.plan.ReleaseEngine;
-import dev.llmproxy.release.plan.ReleaseSettings;
-import dev.llmproxy.release.api.ApiCheckMode;
 import dev.llmproxy.release.api.ApiCheckSettings;
 import dev.llmproxy.release.api.ModuleJar;
-import java.io.File;
+import dev.llmproxy.release.plan.ReleaseEngine;
+import dev.llmproxy.release.plan.ReleaseSettings;
+import dev.llmproxy.release.plan.SettingsResolver;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -190,6 +188,18 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     @Component
     RepositorySystem repositorySystem;
 
+    /** Tags-only mode only (no pom.xml): a file holding the version, rewritten with it, e.g. VERSION. */
+    @Parameter(property = "release.versionFile")
+    String versionFile;
+
+    /** The version a preview decided (set by llm-proxy): the goal refuses before changing anything if its own differs. */
+    @Parameter(property = "release.expect.version")
+    String expectVersion;
+
+    /** The HEAD commit a preview saw (set by llm-proxy): the goal refuses before changing anything if HEAD moved. */
+    @Parameter(property = "release.expect.head")
+    String expectHead;
+
     /** Skip the goal. */
     @Parameter(property = "release.skip", defaultValue = "false")
     boolean skip;
@@ -223,40 +233,10 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     abstract boolean commitsByDefault();
 
     private ReleaseSettings settings() {
-        String apiUrl = firstNonBlank(githubApiUrl, System.getenv("GITHUB_API_URL"), "https://api.github.com");
-        return new ReleaseSettings(
-                project.getBasedir().toPath(),
-                tagPrefix,
-                bump,
-                blankToNull(version),
-                blankToNull(preRelease),
-                blankToNull(initialVersion),
-                breakingBumpsMajorBefore1,
-                releaseTypes,
-                blankToNull(tag),
-                dryRun,
-                commit == null ? commitsByDefault() : commit,
-                blankToNull(nextDevelopmentVersion),
-                push,
-                remote,
-                date == null || date.isBlank() ? LocalDate.now(ZoneOffset.UTC) : parseDate(date),
-                new ReleaseSettings.NotesSettings(
-                        changelogFile, bodyLimit, csv(showTypes), groupByScope, pullRequestTitles,
-                        blankToNull(notesAppendFile), blankToNull(notesSections)),
-                new ReleaseSettings.GitHubSettings(
-                        githubSkip,
-                        apiUrl,
-                        blankToNull(githubRepository),
-                        token(),
-                        publish,
-                        releaseName,
-                        csv(assets),
-                        notifyComments,
-                        blankToNull(notifyWebhook)),
-                tagPrefixes,
-                blankToNull(previousTag),
-                featureBumpsPatchBefore1);
+        return SettingsResolver.resolve(project.getBasedir().toPath(), properties(), System.getenv(),
+                commitsByDefault(), this::settingsToken);
     }
+
 
     /** The API check over Maven's own model: each reactor project packaging a jar, previous jars resolved by Maven. */
     private ApiCheckSettings apiCheckSettings() {
@@ -267,7 +247,8 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
                         slashes(project.getBasedir().toPath().relativize(p.getFile().toPath())),
                         Path.of(p.getBuild().getDirectory(), p.getBuild().getFinalName() + ".jar")))
                 .toList();
-        return new ApiCheckSettings(ApiCheckMode.parse(apiCheck), csv(apiCheckExcludes), modules, this::resolveJar);
+        ApiCheckSettings configured = SettingsResolver.apiCheck(properties());
+        return new ApiCheckSettings(configured.mode(), configured.excludes(), modules, this::resolveJar);
     }
 
     private Optional<Path> resolveJar(String groupId, String artifactId, String version) {
@@ -286,13 +267,52 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
         return relative.toString().replace('\\', '/');
     }
 
-    private String token() {
-        String fromEnv = firstNonBlank(System.getenv("GITHUB_TOKEN"), System.getenv("GH_TOKEN"), null);
-        if (fromEnv != null) {
-            return fromEnv;
-        }
+    /** @return the parameters under their property names, as {@link SettingsResolver} reads them */
+    Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("release.tagPrefix", tagPrefix);
+        p.put("release.bump", bump);
+        p.put("release.version", version);
+        p.put("release.preRelease", preRelease);
+        p.put("release.initialVersion", initialVersion);
+        p.put("release.breakingBumpsMajorBefore1", String.valueOf(breakingBumpsMajorBefore1));
+        p.put("release.releaseTypes", releaseTypes);
+        p.put("release.tag", tag);
+        p.put("release.dryRun", String.valueOf(dryRun));
+        p.put("release.commit", commit == null ? null : commit.toString());
+        p.put("release.nextDevelopmentVersion", nextDevelopmentVersion);
+        p.put("release.push", String.valueOf(push));
+        p.put("release.remote", remote);
+        p.put("release.date", date);
+        p.put("release.changelogFile", changelogFile);
+        p.put("release.notes.bodyLimit", String.valueOf(bodyLimit));
+        p.put("release.notes.showTypes", showTypes);
+        p.put("release.notes.groupByScope", String.valueOf(groupByScope));
+        p.put("release.notes.pullRequestTitles", String.valueOf(pullRequestTitles));
+        p.put("release.notes.appendFile", notesAppendFile);
+        p.put("release.github.skip", String.valueOf(githubSkip));
+        p.put("release.github.apiUrl", githubApiUrl);
+        p.put("release.github.repository", githubRepository);
+        p.put("release.publish", String.valueOf(publish));
+        p.put("release.name", releaseName);
+        p.put("release.assets", assets);
+        p.put("release.notify.comments", String.valueOf(notifyComments));
+        p.put("release.notify.webhook", notifyWebhook);
+        p.put("release.tagPrefixes", tagPrefixes);
+        p.put("release.previousTag", previousTag);
+        p.put("release.notes.sections", notesSections);
+        p.put("release.featureBumpsPatchBefore1", String.valueOf(featureBumpsPatchBefore1));
+        p.put("release.apiCheck", apiCheck);
+        p.put("release.apiCheck.excludes", apiCheckExcludes);
+        p.put("release.versionFile", versionFile);
+        p.put("release.expect.version", expectVersion);
+        p.put("release.expect.head", expectHead);
+        return p;
+    }
+
+    private String settingsToken() {
         Server server = session.getSettings().getServer(githubServerId);
-        return server == null ? null : blankToNull(server.getPassword());
+        return server == null ? null : server.getPassword();
     }
 
     private ReleaseLog mavenLog() {
@@ -309,32 +329,4 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
         };
     }
 
-    private static LocalDate parseDate(String text) {
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ReleaseException("release.date '" + text + "' is not a date: use yyyy-MM-dd, e.g. 2026-11-30");
-        }
-    }
-
-    private static List<String> csv(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static String firstNonBlank(String a, String b, String fallback) {
-        if (a != null && !a.isBlank()) {
-            return a.trim();
-        }
-        if (b != null && !b.isBlank()) {
-            return b.trim();
-        }
-        return fallback;
-    }
 }

@@ -14,7 +14,7 @@ import dev.llmproxy.release.api.ReactorJars;
 import dev.llmproxy.release.commits.ConventionalCommit;
 import dev.llmproxy.release.git.GitRepo;
 import dev.llmproxy.release.notes.MarkdownText;
-import dev.llmproxy.release.pom.ReactorVersions;
+import dev.llmproxy.release.pom.VersionFiles;
 import dev.llmproxy.release.version.BumpLevel;
 import dev.llmproxy.release.version.SemVer;
 import dev.llmproxy.release.version.TagNaming;
@@ -60,7 +60,7 @@ final class ApiGate {
      * @throws ReleaseException in {@code fail} mode when the version falls short, and in {@code escalate} mode
      *     when the version was given explicitly ({@code release.version}) or the raised version is already released
      */
-    Result check(ReleasePlanner.Decision decision, GitRepo git, ReactorVersions reactor) {
+    Result check(ReleasePlanner.Decision decision, GitRepo git, VersionFiles reactor) {
         if (api.mode() == ApiCheckMode.OFF || !decision.releases() || decision.alreadyReleased()
                 || settings.existingTag() != null || decision.previous() == null) {
             return new Result(decision, null, "");

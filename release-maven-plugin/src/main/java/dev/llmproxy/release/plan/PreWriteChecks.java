@@ -2,7 +2,7 @@ package dev.llmproxy.release.plan;
 
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.git.GitRepo;
-import dev.llmproxy.release.pom.ReactorVersions;
+import dev.llmproxy.release.pom.VersionFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ final class PreWriteChecks {
      * @throws ReleaseException naming {@code release.nextDevelopmentVersion} when the poms cannot
      *     take it (checked now, since it is written only after the release commit and tag)
      */
-    static void requireNextDevelopmentVersion(ReactorVersions reactor, String next) {
+    static void requireNextDevelopmentVersion(VersionFiles reactor, String next) {
         if (next == null) {
             return;
         }

@@ -1,7 +1,7 @@
 package dev.llmproxy.release.plan;
 
 import dev.llmproxy.release.ReleaseLog;
-import dev.llmproxy.release.pom.ReactorVersions;
+import dev.llmproxy.release.pom.VersionFiles;
 
 /**
  * What the planner says about the reactor before deciding: the poms a version change leaves alone
@@ -22,7 +22,7 @@ final class ReactorReport {
      *
      * @param reactor the reactor read
      */
-    void report(ReactorVersions reactor) {
+    void report(VersionFiles reactor) {
         if (!reactor.skippedPoms().isEmpty()) {
             StringBuilder line = new StringBuilder("poms left alone by the version change:");
             reactor.skippedPoms().forEach((path, reason) -> line.append(' ').append(path).append(" (").append(reason).append(");"));

@@ -6,6 +6,7 @@ import dev.llmproxy.release.TextFiles;
 import dev.llmproxy.release.api.ApiCheckSettings;
 import dev.llmproxy.release.commits.CommitParser;
 import dev.llmproxy.release.git.GitRepo;
+import dev.llmproxy.release.github.GitHubAccess;
 import dev.llmproxy.release.github.GitHubConfig;
 import dev.llmproxy.release.github.GitHubPullRequests;
 import dev.llmproxy.release.github.GitHubReleaser;
@@ -21,7 +22,7 @@ import dev.llmproxy.release.notes.NotesConfig;
 import dev.llmproxy.release.notes.PullRequestSource;
 import dev.llmproxy.release.notes.ReleaseInfo;
 import dev.llmproxy.release.notes.ReleaseNotes;
-import dev.llmproxy.release.pom.ReactorVersions;
+import dev.llmproxy.release.pom.VersionFiles;
 import dev.llmproxy.release.version.LatestRule;
 import dev.llmproxy.release.version.ReleaseTag;
 import dev.llmproxy.release.version.SemVer;
@@ -164,7 +165,7 @@ public final class ReleaseEngine {
     /** One goal's run: the decision, the notes and the plan, then the effects. */
     private final class Run implements AutoCloseable {
         final GitRepo git;
-        final ReactorVersions reactor;
+        final VersionFiles reactor;
         final ReleasePlanner.Decision decision;
         final ApiGate.Result api;
         final String repository;
@@ -174,6 +175,7 @@ public final class ReleaseEngine {
         final List<Path> assets;
         /** Shadows the engine's log: repeated warnings collapse, all go to warnings.txt and plan.json. */
         final Warnings log = new Warnings(ReleaseEngine.this.log);
+        final List<String> blockers = new ArrayList<>();
         ReleasePlan plan;
 
         /**
@@ -189,16 +191,21 @@ public final class ReleaseEngine {
             git = GitRepo.open(settings.root());
             try {
                 git.requireCompleteHistory();
-                reactor = ReactorVersions.load(settings.root());
+                reactor = VersionFiles.load(settings.root(), settings.versionFile());
                 NotesConfig notesConfig = notesConfig();
                 api = new ApiGate(settings, apiCheck, log).check(
                         new ReleasePlanner(settings, log, () -> new NotesBuilder(notesConfig)).decide(git, reactor), git, reactor);
                 decision = api.decision();
                 log.logCollapsed();
+                ExpectationCheck.require(settings.expect(), decision);
                 warnIfPomIsAhead();
                 List<String> files = releaseFiles();
                 if (changesWorkTree && releasesLocally()) {
                     requireCleanExceptReleaseFiles(files);
+                } else if (changesWorkTree && makesNewRelease()) {
+                    // a dry run: the real run's checks become blockers of the plan (the dirty-tree check
+                    // needs a work-tree scan, which a dry run saves; llm-proxy checks that with git)
+                    refusalBeforeWriting().ifPresent(blockers::add);
                 }
                 checkBeforeWriting(changesWorkTree);
                 repository = repository();
@@ -337,13 +344,15 @@ public final class ReleaseEngine {
             if (settings.github().skip()) {
                 return new ReleasePlan.GitHubAction("skip", null, true, prerelease(), makeLatest(), null);
             }
-            Optional<String> unavailable = gitHubUnavailable();
+            Optional<String> unavailable = gitHubUnavailable().or(this::gitHubRefuses);
             if (unavailable.isPresent()) {
+                String refusal = "cannot create the GitHub Release: " + unavailable.get()
+                        + ", or pass -Drelease.github.skip=true to release without GitHub";
                 if (!settings.dryRun()) {
-                    throw new ReleaseException("cannot create the GitHub Release: " + unavailable.get()
-                            + ", or pass -Drelease.github.skip=true to release without GitHub");
+                    throw new ReleaseException(refusal);
                 }
-                log.warn("GitHub: " + unavailable.get() + "; the dry run cannot see existing releases");
+                log.warn("GitHub: " + unavailable.get() + "; the real run would refuse");
+                blockers.add(refusal);
                 return new ReleasePlan.GitHubAction("create", null, !settings.github().publish(), prerelease(), makeLatest(), null);
             }
             return gitHubAction(releaser().sync(request(), true));
@@ -356,6 +365,24 @@ public final class ReleaseEngine {
             }
             if (!settings.github().hasToken()) {
                 return Optional.of("no token (set GITHUB_TOKEN or GH_TOKEN)");
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * @return why the token cannot make this release on GitHub: no write access
+         *     ({@code permissions.push} false), or the tag exists on GitHub but not here; empty when
+         *     neither (or when GitHub does not say)
+         */
+        private Optional<String> gitHubRefuses() {
+            GitHubAccess access = new GitHubAccess(gitHubConfig(), retry, log);
+            if (access.canPush().filter(push -> !push).isPresent()) {
+                return Optional.of("the token has no write access to " + repository
+                        + " (permissions.push is false): use a token with contents: write on it");
+            }
+            if (makesNewRelease() && git.tagTarget(decision.tag()).isEmpty() && access.tagRef(decision.tag()).isPresent()) {
+                return Optional.of("tag " + decision.tag() + " already exists on GitHub but not in this clone: fetch it"
+                        + " (git fetch --tags " + settings.remote() + ") and rerun, or release another version (-Drelease.version)");
             }
             return Optional.empty();
         }
@@ -404,6 +431,9 @@ public final class ReleaseEngine {
                 return;
             }
             String pom = reactor.version();
+            if (pom == null) {
+                return; // tags-only mode without a version file
+            }
             SemVer.tryParse(pom.endsWith("-SNAPSHOT") ? pom.substring(0, pom.length() - "-SNAPSHOT".length()) : pom)
                     .filter(v -> v.compareTo(decision.version()) > 0)
                     .ifPresent(v -> log.warn("the pom version " + pom + " is ahead of the decided version "
@@ -444,7 +474,10 @@ public final class ReleaseEngine {
                             .map(e -> new ReleasePlan.SkippedPom(e.getKey(), e.getValue())).toList(),
                     api.report() == null ? null : api.report().modules(),
                     log.counts(),
-                    settingsFrom);
+                    settingsFrom,
+
+                    reactor.mode(),
+                    blockers);
         }
 
         /**
@@ -454,6 +487,10 @@ public final class ReleaseEngine {
          */
         private List<String> releasedReactorFiles(String version) {
             Set<String> toWrite = new LinkedHashSet<>(reactor.changesFor(version));
+            if (settings.dryRun()) {
+                // nothing is written: no work-tree status scan (the slowest part of a small dry run)
+                return reactor.files().stream().filter(toWrite::contains).toList();
+            }
             Set<String> modified = new LinkedHashSet<>(git.changedTrackedFiles());
             modified.retainAll(reactor.files());
             if (!modified.isEmpty()) {
@@ -479,7 +516,7 @@ public final class ReleaseEngine {
                     Files.createDirectories(copy.resolve(file).getParent());
                     Files.write(copy.resolve(file), atHead.get());
                 }
-                ReactorVersions.load(copy).apply(version);
+                VersionFiles.load(copy, settings.versionFile()).apply(version);
                 List<String> same = new ArrayList<>();
                 for (String file : candidates) {
                     if (Arrays.equals(Files.readAllBytes(copy.resolve(file)), Files.readAllBytes(settings.root().resolve(file)))) {
@@ -550,19 +587,27 @@ public final class ReleaseEngine {
                 throw new ReleaseException("the working tree has uncommitted changes in " + String.join(", ", dirty)
                         + ": commit or stash them, then rerun");
             }
+            refusalBeforeWriting().ifPresent(refusal -> {
+                throw new ReleaseException(refusal);
+            });
+        }
+
+        /** @return the first check of a new release but the dirty tree that refuses, or empty */
+        private Optional<String> refusalBeforeWriting() {
             if (settings.push() && !git.isPushTarget(settings.remote())) {
-                throw new ReleaseException("release.remote '" + settings.remote() + "' is not a remote of this"
+                return Optional.of("release.remote '" + settings.remote() + "' is not a remote of this"
                         + " repository: add it (git remote add " + settings.remote() + " <url>), set release.remote,"
                         + " or do not push (release.push=false), then rerun");
             }
             if (settings.commit() && git.currentBranch().isEmpty()) {
-                throw new ReleaseException(DETACHED_HEAD);
+                return Optional.of(DETACHED_HEAD);
             }
             Optional<String> tagged = git.tagTarget(decision.tag());
             if (tagged.isPresent() && !tagged.get().equals(decision.targetSha())) {
-                throw new ReleaseException("tag " + decision.tag() + " already exists on commit " + tagged.get().substring(0, 7)
+                return Optional.of("tag " + decision.tag() + " already exists on commit " + tagged.get().substring(0, 7)
                         + ", not on HEAD: release another version (-Drelease.version) or delete the tag if it was a mistake");
             }
+            return Optional.empty();
         }
 
         /** The refusals that do not depend on history (docs/release.md, "Refusals come first"). */
@@ -602,7 +647,8 @@ public final class ReleaseEngine {
             log.info((created ? "Tagged " : "Tag exists: ") + decision.tag() + " on " + released.substring(0, 7));
             if (settings.nextDevelopmentVersion() != null) {
                 // the poms changed since the reactor was read: read them again
-                List<String> next = ReactorVersions.load(settings.root()).apply(settings.nextDevelopmentVersion());
+                List<String> next = VersionFiles.load(settings.root(), settings.versionFile())
+                        .apply(settings.nextDevelopmentVersion());
                 if (!next.isEmpty()) {
                     git.commit(next, "chore(release): prepare " + settings.nextDevelopmentVersion());
                 }

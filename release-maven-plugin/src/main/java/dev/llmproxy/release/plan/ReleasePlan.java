@@ -39,11 +39,15 @@ import java.util.Map;
  * @param settingsFrom settings taken from a release-please file: setting name ({@code
  *     release.notes.sections}) to file name ({@code release-please-config.json}); empty when none
  *     (added key)
+ * @param mode {@code maven} (a reactor's poms are rewritten) or {@code tags} (a repository without
+ *     {@code pom.xml}: the version lives in the tags) (added key)
+ * @param blockers what the real run would refuse, one line each with its fix; written by a dry
+ *     run, empty when nothing blocks (added key)
  */
 @JsonPropertyOrder({
     "schemaVersion", "repository", "headSha", "previousTag", "previousVersion", "version", "tag",
     "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote",
-    "skippedPoms", "apiCheck", "warnings", "settingsFrom"
+    "skippedPoms", "apiCheck", "warnings", "settingsFrom", "mode", "blockers"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReleasePlan(
@@ -67,8 +71,10 @@ public record ReleasePlan(
         List<SkippedPom> skippedPoms,
         Map<String, ModuleApiReport> apiCheck,
         List<WarningCount> warnings,
+        Map<String, String> settingsFrom,
 
-        Map<String, String> settingsFrom) {
+        String mode,
+        List<String> blockers) {
 
     /** The {@code schemaVersion} this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -79,6 +85,7 @@ public record ReleasePlan(
         skippedPoms = skippedPoms == null ? List.of() : List.copyOf(skippedPoms);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         settingsFrom = settingsFrom == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settingsFrom));
+        blockers = blockers == null ? List.of() : List.copyOf(blockers);
     }
 
     /**
@@ -87,7 +94,7 @@ public record ReleasePlan(
      */
     public ReleasePlan withGitHub(GitHubAction action) {
         return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
-                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, skippedPoms, apiCheck, warnings, settingsFrom);
+                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, skippedPoms, apiCheck, warnings, settingsFrom, mode, blockers);
     }
 
     /**
@@ -96,7 +103,7 @@ public record ReleasePlan(
      */
     public ReleasePlan withWarnings(List<WarningCount> counts) {
         return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
-                reason, alreadyReleased, commits, files, notesFile, assets, github, push, remote, skippedPoms, apiCheck, counts, settingsFrom);
+                reason, alreadyReleased, commits, files, notesFile, assets, github, push, remote, skippedPoms, apiCheck, counts, settingsFrom, mode, blockers);
     }
 
     /** @return true when the plan releases a version (a {@code version} is set) */

@@ -8,7 +8,7 @@ import dev.llmproxy.release.commits.ConventionalCommit;
 import dev.llmproxy.release.git.GitRepo;
 import dev.llmproxy.release.git.TagRef;
 import dev.llmproxy.release.notes.NotesBuilder;
-import dev.llmproxy.release.pom.ReactorVersions;
+import dev.llmproxy.release.pom.VersionFiles;
 import dev.llmproxy.release.version.BumpDecider;
 import dev.llmproxy.release.version.BumpDecision;
 import dev.llmproxy.release.version.BumpPolicy;
@@ -42,6 +42,8 @@ import java.util.function.Supplier;
 final class ReleasePlanner {
     /** Footers the bump reads; every other word of a message goes to the notes only. */
     private static final Set<String> BUMP_FOOTERS = Set.of("Release-As");
+    /** How often reading the history reports progress, in commits. */
+    private static final int PROGRESS_EVERY = 500;
 
     private final ReleaseSettings settings;
     private final ReleaseLog log;
@@ -110,7 +112,7 @@ final class ReleasePlanner {
      * @return the decision
      * @throws ReleaseException on a refusal (tag missing, version going backwards, ...)
      */
-    Decision decide(GitRepo git, ReactorVersions reactor) {
+    Decision decide(GitRepo git, VersionFiles reactor) {
         String head = git.headSha();
         Map<String, String> tagCommits = new LinkedHashMap<>();
         for (TagRef ref : git.tags()) {
@@ -258,6 +260,9 @@ final class ReleasePlanner {
         List<CommitLint.Warning> warnings = new ArrayList<>();
         CommitFeed feed = new CommitFeed(git, fromExclusive, to);
         boolean reachable = git.walk(fromExclusive, to, raw -> {
+            if ((commits.size() + 1) % PROGRESS_EVERY == 0) {
+                log.progress("Reading the history", commits.size() + 1);
+            }
             feed.feed(raw, builder, commit -> {
                 warnings.addAll(CommitLint.check(commit, raw.message()));
                 commits.add(view.keep(commit));

@@ -134,7 +134,7 @@ final class ReleasePleaseConfig {
         ReleaseSettings applied = new ReleaseSettings(s.root(), tagPrefix, s.bump(), version, s.preRelease(),
                 s.initialVersion(), majorBefore1, releaseTypes, s.existingTag(), s.dryRun(), s.commit(),
                 s.nextDevelopmentVersion(), s.push(), s.remote(), s.date(), notes, s.github(), s.tagPrefixes(), s.previousTag(),
-                patchBefore1);
+                patchBefore1, s.versionFile(), s.expect());
         return new Applied(applied, from);
     }
 

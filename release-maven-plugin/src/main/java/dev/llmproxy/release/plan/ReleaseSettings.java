@@ -38,6 +38,11 @@ import java.util.Objects;
  * @param featureBumpsPatchBefore1 true to bump 0.x by a patch for a feature ({@code
  *     release.featureBumpsPatchBefore1}, release-please's {@code bump-patch-for-minor-pre-major};
  *     default false: a feature bumps minor)
+ * @param versionFile tags-only mode (no {@code pom.xml}): a file relative to the root that holds
+ *     the version and is rewritten with it ({@code release.versionFile}, e.g. {@code VERSION}), or
+ *     {@code null}; ignored on a Maven project
+ * @param expect the decision a preview made, which this run must reproduce ({@code
+ *     release.expect.*}); {@link Expectation#NONE} for none
  */
 public record ReleaseSettings(
         Path root,
@@ -59,10 +64,22 @@ public record ReleaseSettings(
         GitHubSettings github,
         String tagPrefixes,
         String previousTag,
+        boolean featureBumpsPatchBefore1,
+        String versionFile,
+        Expectation expect) {
 
-        boolean featureBumpsPatchBefore1) {
+    /** The settings of the first seventeen components; the others take their defaults. */
+    public ReleaseSettings(Path root, String tagPrefix, String bump, String explicitVersion, String preRelease,
+            String initialVersion, boolean breakingBumpsMajorBefore1, String releaseTypes, String existingTag,
+            boolean dryRun, boolean commit, String nextDevelopmentVersion, boolean push, String remote, LocalDate date,
+            NotesSettings notes, GitHubSettings github) {
+        this(root, tagPrefix, bump, explicitVersion, preRelease, initialVersion, breakingBumpsMajorBefore1,
+                releaseTypes, existingTag, dryRun, commit, nextDevelopmentVersion, push, remote, date, notes, github,
+                null, null, false, null, Expectation.NONE);
+    }
 
     public ReleaseSettings {
+        expect = expect == null ? Expectation.NONE : expect;
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(tagPrefix, "tagPrefix");
         Objects.requireNonNull(bump, "bump");
@@ -143,5 +160,18 @@ public record ReleaseSettings(
             return "GitHubSettings[apiUrl=" + apiUrl + ", repository=" + repository + ", token="
                     + (hasToken() ? "***" : "none") + ", publish=" + publish + "]";
         }
+    }
+
+    /**
+     * What a preview decided, for the real run to check before it changes anything: the CLI plans
+     * in its own JVM, then runs the goal with {@code release.expect.version} and {@code
+     * release.expect.head}; the goal refuses when its own plan differs.
+     *
+     * @param version the version the preview decided, or {@code null} to not check
+     * @param headSha the 40-hex HEAD the preview saw, or {@code null} to not check
+     */
+    public record Expectation(String version, String headSha) {
+        /** No expectation. */
+        public static final Expectation NONE = new Expectation(null, null);
     }
 }

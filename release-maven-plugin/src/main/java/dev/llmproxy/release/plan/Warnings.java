@@ -40,6 +40,11 @@ public final class Warnings implements ReleaseLog {
         log.info(line);
     }
 
+    @Override
+    public void progress(String step, long done) {
+        log.progress(step, done);
+    }
+
     /** Prints the warning now and keeps it as kind {@link #GENERAL}. */
     @Override
     public void warn(String line) {

@@ -69,7 +69,7 @@ import java.util.stream.Stream;
  * <p>Instances hold the bytes read by {@link #load}; {@link #apply} refuses when a file changed
  * on disk since then. Not thread-safe.
  */
-public final class ReactorVersions {
+public final class ReactorVersions implements VersionFiles {
     private static final Pattern PROPERTY_REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
     private static final Pattern MAVEN_VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
     private static final Set<String> OPTIONAL_CI_PROPERTIES = Set.of("sha1", "changelist");
@@ -177,6 +177,7 @@ public final class ReactorVersions {
      * @return the relative paths (forward slashes) of every file a version change may edit: the
      *     poms in reactor order, then {@code .mvn/maven.config} when it exists
      */
+    @Override
     public List<String> files() {
         List<String> files = new ArrayList<>(poms.stream().map(pom -> pom.relativePath).toList());
         if (mavenConfigBytes != null) {
@@ -186,6 +187,7 @@ public final class ReactorVersions {
     }
 
     /** @return the root project's artifactId */
+    @Override
     public String artifactId() {
         return poms.get(0).artifactId;
     }
@@ -197,6 +199,7 @@ public final class ReactorVersions {
      *
      * @return relative path (forward slashes) → one-line reason, in that order
      */
+    @Override
     public Map<String, String> skippedPoms() {
         Map<String, String> result = new LinkedHashMap<>(missingProfileModules);
         independentlyVersioned().forEach((path, version) -> result.put(path, "own version " + version
@@ -214,6 +217,7 @@ public final class ReactorVersions {
      *     {@code build/pluginManagement/plugins}, and the root pom is not model version 4.1.0;
      *     empty otherwise
      */
+    @Override
     public Optional<String> ciFriendlyWarning() {
         Optional<PomFile> user = poms.stream().filter(ReactorVersions::usesCiFriendlyVersion).findFirst();
         boolean flattened = poms.stream().anyMatch(p -> p.buildPlugins.contains("flatten-maven-plugin"));
@@ -238,7 +242,14 @@ public final class ReactorVersions {
                 .anyMatch(r -> CI_FRIENDLY_PROPERTIES.contains(r.group(1)));
     }
 
+    /** @return {@link VersionFiles#MAVEN} */
+    @Override
+    public String mode() {
+        return MAVEN;
+    }
+
     /** @return the effective version of the root project, CI-friendly properties resolved */
+    @Override
     public String version() {
         return versions.get(poms.get(0));
     }
@@ -264,6 +275,7 @@ public final class ReactorVersions {
      * @throws ReleaseException when the new version is not a plain Maven version or cannot be
      *     written (e.g. a CI-friendly template that cannot express it)
      */
+    @Override
     public List<String> changesFor(String newVersion) {
         return List.copyOf(plan(newVersion).keySet());
     }
@@ -276,6 +288,7 @@ public final class ReactorVersions {
      * @throws ReleaseException naming the file when a file changed on disk since {@link #load} or
      *     cannot be written; no file is left changed
      */
+    @Override
     public List<String> apply(String newVersion) {
         return apply(newVersion, AtomicFiles.ATOMIC_MOVE);
     }

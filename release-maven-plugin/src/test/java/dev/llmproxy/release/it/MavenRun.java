@@ -69,7 +69,8 @@ public final class MavenRun {
         return new Result(process.exitValue(), output);
     }
 
-    private static synchronized Path head() throws IOException {
+    /** @return the ITs' local repository, holding the plugin under test (and what the samples install) */
+    static synchronized Path head() throws IOException {
         if (headRepository == null) {
             Path repo = Path.of(property("it.repo"));
             String version = property("project.version");

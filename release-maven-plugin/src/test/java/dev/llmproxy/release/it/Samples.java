@@ -34,10 +34,15 @@ final class Samples {
         return MavenRun.PLUGIN.substring(MavenRun.PLUGIN.lastIndexOf(':') + 1);
     }
 
-    /** Runs Maven in {@code dir} and fails with its output unless the build succeeds. */
+    /**
+     * Runs Maven in {@code dir} and fails with its output unless the build succeeds; a release goal's
+     * decision must equal the CLI's in-process plan made just before ({@link InProcessPlanCheck}).
+     */
     static MavenRun.Result mvnOk(Path dir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        var inProcess = InProcessPlanCheck.before(dir, env, args);
         MavenRun.Result result = MavenRun.run(dir, env, args);
         assertEquals(0, result.exitCode(), result::toString);
+        inProcess.ifPresent(InProcessPlanCheck::assertSameDecision);
         return result;
     }
 

@@ -33,6 +33,8 @@ final class TestSettings {
     String previousTag;
     String sections;
     List<String> shownTypes = List.of();
+    String versionFile;
+    ReleaseSettings.Expectation expect = ReleaseSettings.Expectation.NONE;
 
     TestSettings(Path root) {
         this.root = root;
@@ -44,6 +46,6 @@ final class TestSettings {
                 date, new ReleaseSettings.NotesSettings("CHANGELOG.md", bodyLimit, shownTypes, false, true, appendFile, sections),
                 new ReleaseSettings.GitHubSettings(githubSkip, apiUrl, repository, token, publish, "{tag}", assets,
                         true, null),
-                tagPrefixes, previousTag, false);
+                tagPrefixes, previousTag, false, versionFile, expect);
     }
 }
