@@ -83,6 +83,8 @@ public final class GitHubStandIn implements AutoCloseable {
     private final String apiPrefix;
     private final String uploadPrefix;
     private final HttpServer server;
+    private final HttpServer uploadServer;
+    private final boolean strictAssetNames;
     private final ExecutorService executor;
     private final GitHubShapes shapes;
     private volatile String uploadUrlBase;
@@ -117,9 +119,19 @@ public final class GitHubStandIn implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server.createContext("/", exchange -> handle(exchange, false));
         server.start();
-        this.uploadUrlBase = baseUrl() + uploadPrefix;
+        if (builder.separateUploadOrigin) {
+            this.uploadServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            uploadServer.setExecutor(executor);
+            uploadServer.createContext("/", exchange -> handle(exchange, true));
+            uploadServer.start();
+            this.uploadUrlBase = "http://127.0.0.1:" + uploadServer.getAddress().getPort();
+        } else {
+            this.uploadServer = null;
+            this.uploadUrlBase = baseUrl() + uploadPrefix;
+        }
+        this.strictAssetNames = builder.strictAssetNames;
         this.shapes = new GitHubShapes(JSON, baseUrl(), baseUrl() + apiPrefix, owner, repo);
     }
 
@@ -148,6 +160,8 @@ public final class GitHubStandIn implements AutoCloseable {
         private String apiPrefix = "";
         private String uploadPrefix = "/uploads";
         private long firstId = 1;
+        private boolean separateUploadOrigin;
+        private boolean strictAssetNames;
 
         private Builder() {
         }
@@ -204,6 +218,32 @@ public final class GitHubStandIn implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves uploads on a second origin (another port on 127.0.0.1, paths {@code /repos/...} at its root), as
+         * {@code uploads.github.com} and {@code uploads.SUBDOMAIN.ghe.com} do; the API origin then answers 404 to
+         * upload paths. The release's {@code upload_url} names that origin ({@link #uploadOrigin()}).
+         *
+         * @return this
+         */
+        public Builder separateUploadOrigin() {
+            this.separateUploadOrigin = true;
+            return this;
+        }
+
+        /**
+         * Renames asset names by the literal reading of GitHub's documentation ("GitHub renames asset filenames that
+         * have special characters, non-alphanumeric characters, and leading or trailing periods"): every character
+         * other than ASCII letters, digits, {@code .}, {@code -} and {@code _} becomes a period, and leading or
+         * trailing periods go ({@code app-1.0+b7.zip -> app-1.0.b7.zip}); so a client's prediction of the stored name
+         * can be wrong, as it can on GitHub, whose rule is not specified further.
+         *
+         * @return this
+         */
+        public Builder strictAssetNames() {
+            this.strictAssetNames = true;
+            return this;
+        }
+
         /** @return the started stand-in */
         public GitHubStandIn start() {
             try {
@@ -254,6 +294,9 @@ public final class GitHubStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (uploadServer != null) {
+            uploadServer.stop(0);
+        }
         executor.shutdownNow();
     }
 
@@ -265,6 +308,15 @@ public final class GitHubStandIn implements AutoCloseable {
     /** @return the API base URL without trailing slash, e.g. {@code http://127.0.0.1:41234} or {@code .../api/v3} */
     public URI apiUrl() {
         return URI.create(baseUrl() + apiPrefix);
+    }
+
+    /**
+     * @return the origin the release's {@code upload_url} names, e.g. {@code http://127.0.0.1:41235} (a second port
+     *     with {@link Builder#separateUploadOrigin()}, else the API's origin)
+     */
+    public URI uploadOrigin() {
+        URI base = URI.create(uploadUrlBase);
+        return URI.create(base.getScheme() + "://" + base.getAuthority());
     }
 
     /** @return the URL of the webhook receiver; POST bodies sent there are kept by {@link #webhookMessages()} */
@@ -440,8 +492,9 @@ public final class GitHubStandIn implements AutoCloseable {
 
     // ---------------------------------------------------------------- HTTP
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange, boolean onUploadServer) throws IOException {
         Call call = new Call(exchange);
+        call.onUploadServer = onUploadServer;
         try {
             if (call.path.startsWith("/_stand-in/")) {
                 admin(call);
@@ -498,6 +551,16 @@ public final class GitHubStandIn implements AutoCloseable {
                 route(call);
                 return true;
             }
+            case RAW -> {
+                call.drain();
+                call.sendRaw(fault.statusCode(), fault.contentType(), fault.rawBody());
+                return true;
+            }
+            case ALTERED_ANSWER -> {
+                call.alteration = fault;
+                route(call);
+                return true;
+            }
             case STARTER_THEN_502 -> {
                 if (upload(call, "starter", false)) {
                     call.error(502, "Bad Gateway");
@@ -518,9 +581,9 @@ public final class GitHubStandIn implements AutoCloseable {
 
     private void route(Call call) throws IOException {
         String path = call.path;
-        boolean upload = path.startsWith(uploadPrefix + "/");
-        String prefix = upload ? uploadPrefix : apiPrefix;
-        if (!path.startsWith(prefix + "/")) {
+        boolean upload = call.isUpload();
+        String prefix = call.prefix();
+        if (!path.startsWith(prefix + "/") || uploadServer != null && !upload && path.startsWith(uploadPrefix + "/")) {
             call.error(404, "Not Found");
             return;
         }
@@ -803,7 +866,7 @@ public final class GitHubStandIn implements AutoCloseable {
                     contentLength == null ? "missing_field" : "missing", contentLength == null ? "size" : "name")));
             return false;
         }
-        String stored = AssetNaming.storedName(name);
+        String stored = strictAssetNames ? AssetNaming.documentedName(name) : AssetNaming.storedName(name);
         MessageDigest digest = sha256();
         long size = call.streamBody(digest);
         synchronized (this) {
@@ -956,6 +1019,8 @@ public final class GitHubStandIn implements AutoCloseable {
         boolean logged;
         boolean landedThen502;
         boolean canSeeDrafts;
+        boolean onUploadServer;
+        Fault alteration;
 
         Call(HttpExchange exchange) {
             this.exchange = exchange;
@@ -965,6 +1030,14 @@ public final class GitHubStandIn implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             this.path = uri.getRawPath();
             this.rawQuery = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+        }
+
+        boolean isUpload() {
+            return uploadServer != null ? onUploadServer : path.startsWith(uploadPrefix + "/");
+        }
+
+        String prefix() {
+            return isUpload() ? (uploadServer != null ? "" : uploadPrefix) : apiPrefix;
         }
 
         String query(String name) {
@@ -1064,9 +1137,34 @@ public final class GitHubStandIn implements AutoCloseable {
         }
 
         void send(int code, JsonNode body) throws IOException {
-            byte[] bytes = JSON.writeValueAsBytes(body);
+            byte[] bytes = JSON.writeValueAsBytes(alteration == null ? body : altered(body));
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
             sendBytes(code, bytes);
+        }
+
+        private JsonNode altered(JsonNode body) throws IOException {
+            JsonNode copy = body.deepCopy();
+            List<JsonNode> objects = new ArrayList<>();
+            if (copy.isArray()) {
+                copy.forEach(objects::add);
+            } else {
+                objects.add(copy);
+            }
+            for (JsonNode node : objects) {
+                if (node instanceof ObjectNode object) {
+                    if (alteration.fieldJson() == null) {
+                        object.remove(alteration.field());
+                    } else {
+                        object.set(alteration.field(), JSON.readTree(alteration.fieldJson()));
+                    }
+                }
+            }
+            return copy;
+        }
+
+        void sendRaw(int code, String contentType, String text) throws IOException {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            sendBytes(code, text.getBytes(StandardCharsets.UTF_8));
         }
 
         void sendEmpty(int code) throws IOException {
@@ -1109,8 +1207,8 @@ public final class GitHubStandIn implements AutoCloseable {
         }
 
         private RecordedExchange recordExchange() {
-            boolean upload = path.startsWith(uploadPrefix + "/");
-            String prefix = upload ? uploadPrefix : apiPrefix;
+            boolean upload = isUpload();
+            String prefix = prefix();
             String relative = path.startsWith(prefix + "/") ? path.substring(prefix.length()) : path;
             Map<String, List<String>> answered = new TreeMap<>();
             if (status != 0) {

@@ -120,6 +120,13 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     @Parameter(property = "release.github.repository")
     String githubRepository;
 
+    /**
+     * Origin for release asset uploads (https://HOST[:PORT]), e.g. a proxy; default: derived from the API URL
+     * (api.X to uploads.X, else the API's own origin). The token goes only to the API and this origin.
+     */
+    @Parameter(property = "release.github.uploadUrl")
+    String githubUploadUrl;
+
     /** The settings.xml server whose password is the token when GITHUB_TOKEN/GH_TOKEN are unset. */
     @Parameter(property = "release.github.serverId", defaultValue = "github")
     String githubServerId;
@@ -206,7 +213,8 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
                         releaseName,
                         csv(assets),
                         notifyComments,
-                        blankToNull(notifyWebhook)));
+                        blankToNull(notifyWebhook),
+                        blankToNull(githubUploadUrl)));
     }
 
     private String token() {

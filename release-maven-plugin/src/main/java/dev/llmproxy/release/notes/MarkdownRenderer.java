@@ -146,9 +146,10 @@ public final class MarkdownRenderer {
             blocks.add(heading(false, "Contributors"));
             for (ReleaseNotes.Contributor person : notes.contributors()) {
                 String login = person.login();
+                String web = notes.release().webOrigin();
                 String profile = login.endsWith("[bot]")
-                        ? "https://github.com/apps/" + login.substring(0, login.length() - "[bot]".length())
-                        : "https://github.com/" + login;
+                        ? web + "/apps/" + login.substring(0, login.length() - "[bot]".length())
+                        : web + "/" + login;
                 blocks.add(new Block("- [@" + escapeLinkText(login) + "](" + profile + ")"
                         + (person.firstTime() ? " (first contribution)" : "") + "\n", true));
             }

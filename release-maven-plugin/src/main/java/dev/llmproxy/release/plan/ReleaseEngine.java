@@ -149,6 +149,7 @@ public final class ReleaseEngine {
         final String body;
         final List<Path> assets;
         ReleasePlan plan;
+        private GitHubReleaser releaser;
 
         /**
          * Decides, checks and writes the plan; a refusal comes before anything is written or asked
@@ -230,7 +231,8 @@ public final class ReleaseEngine {
                     decision.version().toString(),
                     decision.tag(),
                     since == null ? null : since.name(),
-                    settings.date());
+                    settings.date(),
+                    GitHubConfig.webOrigin(settings.github().apiUrl()).toString());
             return builder.build(release, pullRequests());
         }
 
@@ -273,7 +275,8 @@ public final class ReleaseEngine {
                     URI.create(settings.github().apiUrl()),
                     ownerName[0],
                     ownerName[1],
-                    Optional.ofNullable(settings.github().token()));
+                    Optional.ofNullable(settings.github().token()),
+                    Optional.ofNullable(settings.github().uploadUrl()).map(String::trim).map(URI::create));
         }
 
         private List<Path> assets() {
@@ -338,7 +341,10 @@ public final class ReleaseEngine {
         }
 
         private GitHubReleaser releaser() {
-            return new GitHubReleaser(gitHubConfig(), retry, log);
+            if (releaser == null) {
+                releaser = new GitHubReleaser(gitHubConfig(), retry, log); // one per run: the release list is read once
+            }
+            return releaser;
         }
 
         private ReleaseRequest request() {

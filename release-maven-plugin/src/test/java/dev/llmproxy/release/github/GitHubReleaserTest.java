@@ -279,8 +279,11 @@ class GitHubReleaserTest {
             ReleaseException error = assertThrows(ReleaseException.class, () -> releaser().sync(
                     request("v1.4.0", false, List.of(file("app.jar", 5))), false));
 
-            assertTrue(error.getMessage().startsWith("refusing to send a GitHub request to http://127.0.0.1:"),
-                    error.getMessage());
+            String foreign = "http://127.0.0.1:" + ((InetSocketAddress) other.getLocalAddress()).getPort();
+            assertEquals("GitHub answered create release v1.4.0 with an upload_url on " + foreign + ", which is "
+                    + "neither the upload origin " + origin() + " nor the API origin " + origin() + "; nothing was "
+                    + "uploaded and the token was not sent there: set release.github.uploadUrl=" + foreign
+                    + " if that server is yours, else check release.github.apiUrl", error.getMessage());
             assertNull(other.accept(), "nothing may connect to the other host");
         }
     }
@@ -305,6 +308,10 @@ class GitHubReleaserTest {
                 "{\"draft\":false,\"prerelease\":true,\"make_latest\":\"false\"}",
                 "{\"draft\":false,\"prerelease\":false,\"make_latest\":\"false\"}",
                 "{\"draft\":false,\"prerelease\":false,\"make_latest\":\"true\"}"), publishBodies);
+    }
+
+    private String origin() {
+        return "http://127.0.0.1:" + standIn.port();
     }
 
     static Stream<Arguments> permanentErrors() {

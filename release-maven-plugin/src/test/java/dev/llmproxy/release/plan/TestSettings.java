@@ -29,6 +29,7 @@ final class TestSettings {
     boolean publish;
     List<String> assets = List.of();
     String appendFile;
+    String uploadUrl;
 
     TestSettings(Path root) {
         this.root = root;
@@ -39,6 +40,6 @@ final class TestSettings {
                 breakingBumpsMajorBefore1, releaseTypes, tag, dryRun, commit, nextDevelopmentVersion, push, remote,
                 date, new ReleaseSettings.NotesSettings("CHANGELOG.md", bodyLimit, List.of(), false, true, appendFile),
                 new ReleaseSettings.GitHubSettings(githubSkip, apiUrl, repository, token, publish, "{tag}", assets,
-                        true, null));
+                        true, null, uploadUrl));
     }
 }
