@@ -108,6 +108,24 @@ class StandInConformanceTest {
                 + " exchanges do not conform to GitHub's OpenAPI description:\n" + String.join("\n", violations));
     }
 
+    @Test
+    void aSeparateUploadOriginWithGitHubsRenamingConforms() throws IOException {
+        try (GitHubStandIn separate = GitHubStandIn.builder().repository("example-org/app").token(TOKEN)
+                .separateUploadOrigin().strictAssetNames().start()) {
+            GitHubConfig config = new GitHubConfig(separate.apiUrl(), "example-org", "app", Optional.of(TOKEN),
+                    Optional.of(separate.uploadOrigin()));
+            Path renamed = file("app-1.4.0+linux.zip", "zip bytes");
+            GitHubReleaser releaser = new GitHubReleaser(config, new FakeTime().policy(), log);
+            releaser.sync(request("notes", true, List.of(renamed)), false);
+            releaser.sync(request("notes", true, List.of(renamed)), false);
+
+            List<RecordedExchange> exchanges = separate.exchanges();
+            assertEquals(2, exchanges.stream().filter(e -> e.server() == RecordedExchange.Server.UPLOADS).count());
+            List<String> violations = openApi.violations(exchanges);
+            assertTrue(violations.isEmpty(), String.join("\n", violations));
+        }
+    }
+
     private void errorCases(GitHubApi api, long releaseId, Path jar) {
         assertStatus(401, () -> new GitHubReleaser(config("example-org/app", Optional.of("wrong-token")),
                 new FakeTime().policy(), log).sync(request("notes", false, List.of()), false));
