@@ -177,6 +177,7 @@ public final class GitHubReleaser {
                     + "or run with release.dryRun=true");
         }
         JsonNode release = findRelease(request.tag());
+        releaseList = null; // this run writes: a later sync must read GitHub again
         Action action;
         String what;
         if (release == null) {
