@@ -175,7 +175,7 @@ public final class ReleaseEngine {
                 repository = repository();
                 renderer = new MarkdownRenderer(settings.notes().bodyLimit());
                 notes = decision.releases() ? notes(decision.notes()) : null;
-                body = notes == null ? null : renderer.releaseBody(notes) + appendix();
+                body = notes == null ? null : renderer.releaseBody(notes, log::warn) + appendix();
                 assets = withGitHub && decision.releases() ? assets() : List.of();
                 ReleasePlan.GitHubAction github = withGitHub && decision.releases() ? gitHubPreview() : null;
                 plan = plan(files, github);
