@@ -51,7 +51,8 @@ import java.util.stream.Collectors;
  *       422 {@code already_exists}, states {@code starter}/{@code uploaded}, {@code digest} {@code "sha256:..."};
  *       content is streamed and only its size and SHA-256 are kept</li>
  *   <li>{@code GET /pulls?state&sort&direction&per_page&page}, {@code GET /commits/{sha}/pulls},
- *       {@code GET /issues/{n}}, {@code GET|POST /issues/{n}/comments}, {@code GET /git/ref/tags/{tag}} (a tag is
+ *       {@code GET /issues/{n}}, {@code GET|POST /issues/{n}/comments}, {@code GET /issues/comments?since} (every
+ *       comment of the repository updated at or after {@code since}, oldest first), {@code GET /git/ref/tags/{tag}} (a tag is
  *       created when a release is published)</li>
  * </ul>
  * Authentication: when a token is configured, a wrong token answers 401 "Bad credentials", a missing one may read
@@ -650,6 +651,13 @@ public final class GitHubStandIn implements AutoCloseable {
                             || parts[2].equals(pr.path("head").path("sha").asText()))
                     .collect(Collectors.toList());
             call.sendPage(found, 30);
+        } else if (first.equals("issues") && n == 3 && parts[2].equals("comments") && m.equals("GET")) {
+            String since = call.query("since");
+            List<ObjectNode> all = comments.values().stream().flatMap(List::stream)
+                    .filter(c -> since == null || c.get("updated_at").asText().compareTo(since) >= 0)
+                    .sorted((a, b) -> Long.compare(a.get("id").asLong(), b.get("id").asLong()))
+                    .map(ObjectNode::deepCopy).collect(Collectors.toList());
+            call.sendPage(all, 30);
         } else if (first.equals("issues") && n >= 3 && isNumber(parts[2])) {
             issueRoute(call, parts);
         } else if (first.equals("git") && n >= 5 && parts[2].equals("ref") && parts[3].equals("tags")
@@ -939,6 +947,9 @@ public final class GitHubStandIn implements AutoCloseable {
         int number = Integer.parseInt(parts[2]);
         ObjectNode issue = issues.get(number);
         if (issue == null) {
+            if (call.method.equals("POST")) {
+                call.jsonText = new String(call.body(), StandardCharsets.UTF_8); // read (and recorded) as GitHub does
+            }
             call.error(404, "Not Found");
         } else if (parts.length == 3 && call.method.equals("GET")) {
             call.send(200, issue.deepCopy());

@@ -73,6 +73,16 @@ final class GitHubApi {
      * @throws ReleaseException naming {@code what} and the last transient cause when giving up
      */
     <T> T retrying(String what, Attempt<T> operation) {
+        return retrying(what, operation, failure -> true);
+    }
+
+    /**
+     * Like {@link #retrying(String, Attempt)}, retrying only the failures {@code retryable} accepts (e.g. rate limits
+     * only, for a POST that may have landed when the connection broke).
+     *
+     * @throws ReleaseException naming {@code what} and the cause at the first failure that is not retryable
+     */
+    <T> T retrying(String what, Attempt<T> operation, Predicate<TransientFailure> retryable) {
         long start = retry.nanoClock().getAsLong();
         int secondaryLimits = 0;
         for (int attempt = 1; ; attempt++) {
@@ -85,6 +95,10 @@ final class GitHubApi {
                 } else {
                     Duration backoff = retry.backoff(attempt);
                     wait = failure.retryAfter().filter(hint -> hint.compareTo(backoff) > 0).orElse(backoff);
+                }
+                if (!retryable.test(failure)) {
+                    throw new ReleaseException("GitHub: " + what + " failed (" + failure.getMessage()
+                            + "), not retried since it may have taken effect: rerun the release to finish it");
                 }
                 Duration spent = Duration.ofNanos(retry.nanoClock().getAsLong() - start);
                 if (attempt >= retry.maxAttempts() || spent.plus(wait).compareTo(retry.totalLimit()) > 0) {

@@ -168,7 +168,8 @@ public final class GitHubReleaser {
                     : file.matches(remote.get()) ? AssetAction.KEEP : AssetAction.REPLACE));
         }
         return new ReleaseOutcome(action, release == null ? null : GitHubApi.number(release, "id", "list releases"),
-                release == null ? null : release.path("html_url").asText(null), draft, publishes, assets, true);
+                release == null ? null : release.path("html_url").asText(null), draft, publishes, assets, true,
+                release == null ? null : release.path("created_at").asText(null));
     }
 
     private ReleaseOutcome apply(ReleaseRequest request, List<LocalAsset> files, Path checksumDir) {
@@ -218,7 +219,7 @@ public final class GitHubReleaser {
         }
         return new ReleaseOutcome(action, id, release.path("html_url").asText(null),
                 GitHubApi.flag(release, "draft", "publish release " + request.tag()), publishedNow,
-                uploads.outcomes, false);
+                uploads.outcomes, false, release.path("created_at").asText(null));
     }
 
     /**

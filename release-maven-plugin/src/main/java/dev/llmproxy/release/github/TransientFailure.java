@@ -30,4 +30,9 @@ final class TransientFailure extends Exception {
     boolean secondaryLimit() {
         return secondaryLimit;
     }
+
+    /** @return whether GitHub refused for a rate limit (so the request did not take effect) */
+    boolean rateLimited() {
+        return secondaryLimit || retryAfter.isPresent();
+    }
 }

@@ -612,7 +612,7 @@ public final class ReleaseEngine {
                 return;
             }
             new ReleaseNotifier(gitHubConfig(), retry, log)
-                    .notify(decision.tag(), outcome.htmlUrl(), numbers, webhook);
+                    .notify(decision.tag(), outcome.htmlUrl(), numbers, webhook, outcome.createdAt());
         }
 
         @Override
