@@ -98,6 +98,7 @@ public final class GitHubStandIn implements AutoCloseable {
     private final Map<Integer, ObjectNode> issues = new TreeMap<>();
     private final Map<Integer, List<ObjectNode>> comments = new TreeMap<>();
     private final Map<String, String> tags = new TreeMap<>();
+    private final Map<String, String> annotatedTags = new TreeMap<>();
     private Long latestReleaseId;
     private long nextId;
 
@@ -479,6 +480,30 @@ public final class GitHubStandIn implements AutoCloseable {
     }
 
     /**
+     * Adds a tag as if pushed with git.
+     *
+     * @param tagName tag name, e.g. {@code v1.4.0}
+     * @param commitSha the full SHA of the tagged commit
+     * @param annotated true: the ref points at a tag object ({@code GET /git/tags/{sha}} leads to the commit), as
+     *     {@code git tag -a} makes; false: at the commit
+     */
+    public synchronized void addTag(String tagName, String commitSha, boolean annotated) {
+        tags.put(tagName, commitSha);
+        if (annotated) {
+            annotatedTags.put(tagName, sha1Hex("tag " + tagName + " " + commitSha));
+        }
+    }
+
+    private static String sha1Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JDK", e);
+        }
+    }
+
+    /**
      * @param tagName tag name
      * @return the commit the tag points at, when it exists
      */
@@ -669,9 +694,29 @@ public final class GitHubStandIn implements AutoCloseable {
             } else {
                 ObjectNode ref = JSON.createObjectNode().put("ref", "refs/tags/" + tag).put("node_id", "REF_" + tag)
                         .put("url", apiUrl() + repoPath() + "/git/refs/tags/" + tag);
-                ref.putObject("object").put("sha", sha).put("type", "commit")
-                        .put("url", apiUrl() + repoPath() + "/git/commits/" + sha);
+                String tagObject = annotatedTags.get(tag);
+                ref.putObject("object").put("sha", tagObject == null ? sha : tagObject)
+                        .put("type", tagObject == null ? "commit" : "tag")
+                        .put("url", apiUrl() + repoPath() + (tagObject == null ? "/git/commits/" + sha
+                                : "/git/tags/" + tagObject));
                 call.send(200, ref);
+            }
+        } else if (first.equals("git") && n == 4 && parts[2].equals("tags") && m.equals("GET")) {
+            String tag = annotatedTags.entrySet().stream().filter(e -> e.getValue().equals(parts[3]))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (tag == null) {
+                call.error(404, "Not Found");
+            } else {
+                String url = apiUrl() + repoPath() + "/git/tags/" + parts[3];
+                ObjectNode object = JSON.createObjectNode().put("node_id", "TAG_" + tag).put("tag", tag)
+                        .put("sha", parts[3]).put("url", url).put("message", "Release " + tag + "\n");
+                object.putObject("tagger").put("name", "stand-in").put("email", "stand-in@example.org")
+                        .put("date", GitHubShapes.now());
+                object.putObject("object").put("sha", tags.get(tag)).put("type", "commit")
+                        .put("url", apiUrl() + repoPath() + "/git/commits/" + tags.get(tag));
+                object.putObject("verification").put("verified", false).put("reason", "unsigned")
+                        .putNull("signature").putNull("payload").putNull("verified_at");
+                call.send(200, object);
             }
         } else {
             call.error(404, "Not Found");

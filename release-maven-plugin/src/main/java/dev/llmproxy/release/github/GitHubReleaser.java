@@ -49,6 +49,7 @@ public final class GitHubReleaser {
     private final ReleaseLog log;
     private final Map<Path, LocalAsset> hashed = new HashMap<>();
     private List<JsonNode> releaseList;
+    private String checkedTag;
 
     /**
      * @param config API URL, repository and token
@@ -137,6 +138,7 @@ public final class GitHubReleaser {
     }
 
     private ReleaseOutcome plan(ReleaseRequest request, List<LocalAsset> files, Path checksumDir) {
+        requireTagAtTarget(request);
         JsonNode release = null;
         List<JsonNode> remoteAssets = List.of();
         try {
@@ -177,13 +179,16 @@ public final class GitHubReleaser {
             throw new ReleaseException("GITHUB_TOKEN or GH_TOKEN is not set: export a token with contents: write, "
                     + "or run with release.dryRun=true");
         }
+        requireTagAtTarget(request);
         JsonNode release = findRelease(request.tag());
         releaseList = null; // this run writes: a later sync must read GitHub again
+        checkedTag = null;
         Action action;
         String what;
+        boolean publishAtOnce = files.isEmpty() && checksumDir == null && request.publish();
         if (release == null) {
             what = "create release " + request.tag();
-            release = create(request, what);
+            release = create(request, what, publishAtOnce);
             action = Action.CREATE;
         } else if (differs(release, request)) {
             what = "update release " + request.tag();
@@ -210,7 +215,12 @@ public final class GitHubReleaser {
         }
         uploads.verify();
         boolean publishedNow = false;
-        if (request.publish() && draft) {
+        if (publishAtOnce && action == Action.CREATE) {
+            publishedNow = !draft;
+            if (publishedNow) {
+                log.info("GitHub: published release " + id + " for " + request.tag() + " (no assets to wait for)");
+            }
+        } else if (request.publish() && draft) {
             ObjectNode publish = GitHubApi.JSON.createObjectNode().put("draft", false)
                     .put("prerelease", request.prerelease()).put("make_latest", request.makeLatest());
             release = patch(release, publish, "publish release " + request.tag());
@@ -248,14 +258,56 @@ public final class GitHubReleaser {
         return published.orElse(drafts.isEmpty() ? null : drafts.get(0));
     }
 
+    /**
+     * Stops before any write when the tag already exists on GitHub at another commit than the release's: GitHub would
+     * publish the release onto that other commit. Reads {@code GET /git/ref/tags/{tag}} (and for an annotated tag its
+     * tag object), once per releaser until a real sync.
+     *
+     * @throws ReleaseException naming both commits (short SHAs) and the fix
+     */
+    private void requireTagAtTarget(ReleaseRequest request) {
+        if (request.tag().equals(checkedTag)) {
+            return;
+        }
+        String what = "read tag " + request.tag();
+        JsonNode ref;
+        try {
+            ref = api.call(what, "GET", api.repoPath() + "/git/ref/tags/"
+                    + java.net.URLEncoder.encode(request.tag(), java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("%2F", "/"), null);
+        } catch (GitHubApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            checkedTag = request.tag();
+            return;
+        }
+        JsonNode object = ref.path("object");
+        String sha = GitHubApi.text(object, "sha", what);
+        if ("tag".equals(GitHubApi.text(object, "type", what))) {
+            String tagObject = "read tag object of " + request.tag();
+            sha = GitHubApi.text(api.call(tagObject, "GET", api.repoPath() + "/git/tags/" + sha, null)
+                    .path("object"), "sha", tagObject);
+        }
+        if (!sha.equals(request.targetSha())) {
+            String theirs = sha.substring(0, Math.min(7, sha.length()));
+            String ours = request.targetSha().substring(0, 7);
+            throw new ReleaseException("the tag " + request.tag() + " already exists on GitHub at commit " + theirs
+                    + ", not at the release commit " + ours + "; nothing was written: release " + theirs
+                    + " instead (git fetch --tags && git checkout " + request.tag() + "), or release the next "
+                    + "version; delete the tag on GitHub only if it was never published");
+        }
+        checkedTag = request.tag();
+    }
+
     /** Forgets the release list, so that the next look-up reads GitHub again (after a failed write). */
     private JsonNode reread(String tag) {
         releaseList = null;
         return findRelease(tag);
     }
 
-    private JsonNode create(ReleaseRequest request, String what) {
-        ObjectNode body = fields(request, false).put("draft", true);
+    private JsonNode create(ReleaseRequest request, String what, boolean published) {
+        ObjectNode body = fields(request, published).put("draft", !published);
         JsonNode created = api.retrying(what, attempt -> {
             if (attempt > 1) {
                 JsonNode landed = reread(request.tag());
@@ -265,7 +317,8 @@ public final class GitHubReleaser {
             }
             return api.once(what, "POST", api.repoPath() + "/releases", body);
         });
-        log.info("GitHub: created draft release " + GitHubApi.number(created, "id", what) + " for " + request.tag());
+        log.info("GitHub: created " + (published ? "" : "draft ") + "release " + GitHubApi.number(created, "id", what)
+                + " for " + request.tag());
         return created;
     }
 

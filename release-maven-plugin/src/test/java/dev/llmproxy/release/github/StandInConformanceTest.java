@@ -115,12 +115,14 @@ class StandInConformanceTest {
             GitHubConfig config = new GitHubConfig(separate.apiUrl(), "example-org", "app", Optional.of(TOKEN),
                     Optional.of(separate.uploadOrigin()));
             Path renamed = file("app-1.4.0+linux.zip", "zip bytes");
+            separate.addTag("v1.4.0", TARGET_SHA, true);
             GitHubReleaser releaser = new GitHubReleaser(config, new FakeTime().policy(), log);
             releaser.sync(request("notes", true, List.of(renamed)), false);
             releaser.sync(request("notes", true, List.of(renamed)), false);
 
             List<RecordedExchange> exchanges = separate.exchanges();
             assertEquals(2, exchanges.stream().filter(e -> e.server() == RecordedExchange.Server.UPLOADS).count());
+            assertEquals(2, exchanges.stream().filter(e -> e.path().contains("/git/tags/")).count());
             List<String> violations = openApi.violations(exchanges);
             assertTrue(violations.isEmpty(), String.join("\n", violations));
         }
@@ -155,7 +157,8 @@ class StandInConformanceTest {
 
     private static Set<String> expectedOperations() {
         return new TreeSet<>(List.of(
-                "GET  200", "GET /releases 200", "GET /releases 401", "GET /releases 404", "POST /releases 201",
+                "GET  200", "GET /releases 200", "GET /git/ref/tags/{tag} 401", "GET /git/ref/tags/{tag} 404",
+                "GET /releases 404", "POST /releases 201",
                 "POST /releases 422", "GET /releases/{n} 200", "GET /releases/{n} 404", "PATCH /releases/{n} 200",
                 "DELETE /releases/{n} 204", "GET /releases/{n}/assets 200", "POST /releases/{n}/assets 201",
                 "POST /releases/{n}/assets 422", "GET /releases/assets/{n} 200", "DELETE /releases/assets/{n} 204",

@@ -95,7 +95,7 @@ class UploadOriginTest {
         assertEquals(List.of("/repos/example-org/app/releases/1/assets", "/repos/example-org/app/releases/1/assets"),
                 uploads.stream().map(RecordedExchange::path).toList());
         assertEquals(List.of(201, 201), uploads.stream().map(RecordedExchange::status).toList());
-        assertEquals(5, standIn.requests().size(), () -> standIn.requests().toString());
+        assertEquals(6, standIn.requests().size(), () -> standIn.requests().toString());
         assertTrue(standIn.requests().stream().allMatch(RecordedRequest::authenticated));
     }
 
@@ -113,7 +113,7 @@ class UploadOriginTest {
                 + ", which is neither the upload origin " + api + " nor the API origin " + api + "; nothing was "
                 + "uploaded and the token was not sent there: set release.github.uploadUrl=" + standIn.uploadOrigin()
                 + " if that server is yours, else check release.github.apiUrl", error.getMessage());
-        assertEquals(List.of(RecordedExchange.Server.API, RecordedExchange.Server.API),
+        assertEquals(List.of(RecordedExchange.Server.API, RecordedExchange.Server.API, RecordedExchange.Server.API),
                 standIn.exchanges().stream().map(RecordedExchange::server).toList());
     }
 
