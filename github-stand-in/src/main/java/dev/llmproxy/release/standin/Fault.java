@@ -28,6 +28,7 @@ public final class Fault {
     private Integer retryAfterSeconds;
     private Duration delay = Duration.ZERO;
     private int remaining = 1;
+    private int fired;
     private String contentType;
     private String rawBody;
     private String field;
@@ -161,8 +162,14 @@ public final class Fault {
                 && path.matcher(requestPath).find();
         if (matches) {
             remaining--;
+            fired++;
         }
         return matches;
+    }
+
+    /** @return how many requests this fault has applied to so far (tests assert that it fired) */
+    public synchronized int fired() {
+        return fired;
     }
 
     Kind kind() {
