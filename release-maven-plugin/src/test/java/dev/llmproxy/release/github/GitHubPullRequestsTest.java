@@ -26,7 +26,8 @@ class GitHubPullRequestsTest {
         standIn.close();
     }
 
-    private static String sha(char kind, int n) {
+    /** @return a synthetic 40-hex SHA: {@code kind} then {@code n} in hex, e.g. {@code a000...00f} */
+    static String sha(char kind, int n) {
         return String.format("%c%039x", kind, n);
     }
 

@@ -3,6 +3,8 @@ package dev.llmproxy.release.github;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import static dev.llmproxy.release.github.GitHubPullRequestsTest.sha;
+
 import dev.llmproxy.release.standin.GitHubStandIn;
 import dev.llmproxy.release.standin.PullRequestSeed;
 import java.util.ArrayList;
@@ -30,10 +32,6 @@ class RequestBudgetTest {
     @AfterEach
     void stop() {
         standIn.close();
-    }
-
-    private static String sha(char kind, int n) {
-        return String.format("%c%039x", kind, n);
     }
 
     private GitHubConfig config() {
