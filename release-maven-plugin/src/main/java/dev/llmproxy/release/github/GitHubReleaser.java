@@ -10,6 +10,8 @@ import dev.llmproxy.release.github.ReleaseOutcome.AssetAction;
 import dev.llmproxy.release.github.ReleaseOutcome.AssetOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,7 +140,16 @@ public final class GitHubReleaser {
     }
 
     private ReleaseOutcome plan(ReleaseRequest request, List<LocalAsset> files, Path checksumDir) {
-        requireTagAtTarget(request);
+        Optional<String> tagCommit = null;
+        try {
+            tagCommit = tagCommit(request.tag());
+        } catch (ReleaseException e) {
+            log.warn("GitHub (dry run): cannot read the tag " + request.tag() + " on " + api.config().repository()
+                    + ", not checked: " + e.getMessage());
+        }
+        if (tagCommit != null) {
+            requireTagAtTarget(request, tagCommit);
+        }
         JsonNode release = null;
         List<JsonNode> remoteAssets = List.of();
         try {
@@ -179,7 +190,7 @@ public final class GitHubReleaser {
             throw new ReleaseException("GITHUB_TOKEN or GH_TOKEN is not set: export a token with contents: write, "
                     + "or run with release.dryRun=true");
         }
-        requireTagAtTarget(request);
+        requireTagAtTarget(request, request.tag().equals(checkedTag) ? Optional.empty() : tagCommit(request.tag()));
         JsonNode release = findRelease(request.tag());
         releaseList = null; // this run writes: a later sync must read GitHub again
         checkedTag = null;
@@ -260,37 +271,14 @@ public final class GitHubReleaser {
 
     /**
      * Stops before any write when the tag already exists on GitHub at another commit than the release's: GitHub would
-     * publish the release onto that other commit. Reads {@code GET /git/ref/tags/{tag}} (and for an annotated tag its
-     * tag object), once per releaser until a real sync.
+     * publish the release onto that other commit.
      *
+     * @param tagCommit the commit the tag points at on GitHub, empty when it does not exist (or was checked already)
      * @throws ReleaseException naming both commits (short SHAs) and the fix
      */
-    private void requireTagAtTarget(ReleaseRequest request) {
-        if (request.tag().equals(checkedTag)) {
-            return;
-        }
-        String what = "read tag " + request.tag();
-        JsonNode ref;
-        try {
-            ref = api.call(what, "GET", api.repoPath() + "/git/ref/tags/"
-                    + java.net.URLEncoder.encode(request.tag(), java.nio.charset.StandardCharsets.UTF_8)
-                            .replace("%2F", "/"), null);
-        } catch (GitHubApiException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            checkedTag = request.tag();
-            return;
-        }
-        JsonNode object = ref.path("object");
-        String sha = GitHubApi.text(object, "sha", what);
-        if ("tag".equals(GitHubApi.text(object, "type", what))) {
-            String tagObject = "read tag object of " + request.tag();
-            sha = GitHubApi.text(api.call(tagObject, "GET", api.repoPath() + "/git/tags/" + sha, null)
-                    .path("object"), "sha", tagObject);
-        }
-        if (!sha.equals(request.targetSha())) {
-            String theirs = sha.substring(0, Math.min(7, sha.length()));
+    private void requireTagAtTarget(ReleaseRequest request, Optional<String> tagCommit) {
+        if (tagCommit.isPresent() && !tagCommit.get().equals(request.targetSha())) {
+            String theirs = tagCommit.get().substring(0, Math.min(7, tagCommit.get().length()));
             String ours = request.targetSha().substring(0, 7);
             throw new ReleaseException("the tag " + request.tag() + " already exists on GitHub at commit " + theirs
                     + ", not at the release commit " + ours + "; nothing was written: release " + theirs
@@ -298,6 +286,33 @@ public final class GitHubReleaser {
                     + "version; delete the tag on GitHub only if it was never published");
         }
         checkedTag = request.tag();
+    }
+
+    /**
+     * Reads {@code GET /git/ref/tags/{tag}} (and for an annotated tag its tag object).
+     *
+     * @return the commit the tag points at on GitHub, or empty when GitHub has no such tag
+     */
+    private Optional<String> tagCommit(String tag) {
+        String what = "read tag " + tag;
+        JsonNode ref;
+        try {
+            ref = api.call(what, "GET", api.repoPath() + "/git/ref/tags/"
+                    + URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("%2F", "/"), null);
+        } catch (GitHubApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+        JsonNode object = ref.path("object");
+        String sha = GitHubApi.text(object, "sha", what);
+        if ("tag".equals(GitHubApi.text(object, "type", what))) {
+            String tagObject = "read tag object of " + tag;
+            sha = GitHubApi.text(api.call(tagObject, "GET", api.repoPath() + "/git/tags/" + sha, null)
+                    .path("object"), "sha", tagObject);
+        }
+        return Optional.of(sha);
     }
 
     /** Forgets the release list, so that the next look-up reads GitHub again (after a failed write). */

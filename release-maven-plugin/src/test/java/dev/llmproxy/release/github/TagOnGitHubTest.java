@@ -3,12 +3,15 @@ package dev.llmproxy.release.github;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmproxy.release.ReleaseException;
+import dev.llmproxy.release.standin.Fault;
 import dev.llmproxy.release.standin.GitHubStandIn;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,6 +49,26 @@ class TagOnGitHubTest {
         }
         assertEquals(0, standIn.writeCount());
         assertEquals(annotated ? 4 : 2, standIn.requests().size(), () -> standIn.requests().toString());
+    }
+
+    @Test
+    void aDryRunThatCannotReadTheTagWarnsAndTheRealRunStillChecks() {
+        standIn.addTag("v1.4.0", THEIRS, true);
+        RecordingLog log = new RecordingLog();
+        GitHubReleaser releaser = new GitHubReleaser(new GitHubConfig(standIn.apiUrl(), "example-org", "app",
+                Optional.of(TOKEN)), new FakeTime().policy(), log);
+        ReleaseRequest request = new ReleaseRequest("v1.4.0", null, "notes", OURS, true, false, "true", List.of(),
+                false);
+        standIn.inject(Fault.on("GET", "/git/ref/tags/").status(403, "Resource not accessible by integration"));
+
+        releaser.sync(request, true);
+
+        assertTrue(log.all().contains("WARN GitHub (dry run): cannot read the tag v1.4.0 on example-org/app, not "
+                + "checked: GitHub refused read tag v1.4.0 (403"), log::all);
+        ReleaseException error = assertThrows(ReleaseException.class, () -> releaser.sync(request, false));
+        assertTrue(error.getMessage().startsWith("the tag v1.4.0 already exists on GitHub at commit f00dfee"),
+                error.getMessage());
+        assertEquals(0, standIn.writeCount());
     }
 
     @ParameterizedTest(name = "annotated {0}")
