@@ -16,6 +16,13 @@ final class AssetNaming {
     private AssetNaming() {
     }
 
+    private static final Pattern DOCUMENTED_RUN = Pattern.compile("[^A-Za-z0-9._-]+");
+
+    /** @return the name under the literal reading of the documentation: also {@code +} and {@code @} become periods */
+    static String documentedName(String requested) {
+        return EDGE_PERIODS.matcher(DOCUMENTED_RUN.matcher(requested).replaceAll(".")).replaceAll("");
+    }
+
     static String storedName(String requested) {
         return EDGE_PERIODS.matcher(RENAMED_RUN.matcher(requested).replaceAll(".")).replaceAll("");
     }

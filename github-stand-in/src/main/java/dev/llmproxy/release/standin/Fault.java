@@ -10,13 +10,15 @@ import java.util.regex.Pattern;
  * <p>Kinds, combinable with a delay: an error status with GitHub's error body (optionally with a
  * {@code retry-after} header, as GitHub's secondary rate limit sends), a connection reset (no response at all),
  * "landed then 502" (the request takes effect, then 502 Bad Gateway is answered) and for uploads "starter then 502"
- * (a half-uploaded asset in state {@code starter} is left, then 502). A fault with only a delay delays the request
- * and then serves it normally.
+ * (a half-uploaded asset in state {@code starter} is left, then 502), a raw answer (any status, content type and
+ * body, e.g. a proxy's HTML page) and an altered answer (the request takes effect, then a top-level field of the JSON
+ * object answered is removed or replaced, e.g. a release without {@code id}). A fault with only a delay delays the
+ * request and then serves it normally.
  *
  * <p>Example: {@code Fault.on("POST", "/releases$").status(502, "Server Error").times(2)}.
  */
 public final class Fault {
-    enum Kind { DELAY_ONLY, STATUS, RESET, LANDED_THEN_502, STARTER_THEN_502 }
+    enum Kind { DELAY_ONLY, STATUS, RESET, LANDED_THEN_502, STARTER_THEN_502, RAW, ALTERED_ANSWER }
 
     private final String method;
     private final Pattern path;
@@ -27,6 +29,10 @@ public final class Fault {
     private Duration delay = Duration.ZERO;
     private int remaining = 1;
     private int fired;
+    private String contentType;
+    private String rawBody;
+    private String field;
+    private String fieldJson;
 
     private Fault(String method, String pathRegex) {
         this.method = Objects.requireNonNull(method, "method");
@@ -97,6 +103,48 @@ public final class Fault {
     }
 
     /**
+     * Answers {@code body} as is, without carrying out the request (e.g. an HTML error page of a proxy).
+     *
+     * @param status HTTP status, e.g. 200
+     * @param contentType the {@code Content-Type}, e.g. {@code text/html; charset=utf-8}
+     * @param body the answer's text
+     * @return this
+     */
+    public Fault raw(int status, String contentType, String body) {
+        this.kind = Kind.RAW;
+        this.status = status;
+        this.contentType = Objects.requireNonNull(contentType, "contentType");
+        this.rawBody = Objects.requireNonNull(body, "body");
+        return this;
+    }
+
+    /**
+     * Carries out the request, then answers without the top-level {@code field} of the JSON object (for a JSON
+     * array answer: of each of its objects).
+     *
+     * @param field e.g. {@code id}
+     * @return this
+     */
+    public Fault withoutField(String field) {
+        return replacing(field, null);
+    }
+
+    /**
+     * Carries out the request, then answers with the top-level {@code field} set to {@code json} (for a JSON array
+     * answer: in each of its objects); {@code null} removes the field.
+     *
+     * @param field e.g. {@code id}
+     * @param json the replacement as JSON text, e.g. {@code "\"101\""} (a string where GitHub sends a number)
+     * @return this
+     */
+    public Fault replacing(String field, String json) {
+        this.kind = Kind.ALTERED_ANSWER;
+        this.field = Objects.requireNonNull(field, "field");
+        this.fieldJson = json;
+        return this;
+    }
+
+    /**
      * @param count how many matching requests this fault applies to (at least 1)
      * @return this
      */
@@ -119,7 +167,7 @@ public final class Fault {
         return matches;
     }
 
-    /** @return how many requests this fault has acted on so far, so a test can tell that it fired */
+    /** @return how many requests this fault has applied to so far (tests assert that it fired) */
     public synchronized int fired() {
         return fired;
     }
@@ -138,6 +186,22 @@ public final class Fault {
 
     Integer retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    String rawBody() {
+        return rawBody;
+    }
+
+    String field() {
+        return field;
+    }
+
+    String fieldJson() {
+        return fieldJson;
     }
 
     Duration delayDuration() {

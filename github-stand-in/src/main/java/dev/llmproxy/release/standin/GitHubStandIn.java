@@ -51,7 +51,8 @@ import java.util.stream.Collectors;
  *       422 {@code already_exists}, states {@code starter}/{@code uploaded}, {@code digest} {@code "sha256:..."};
  *       content is streamed and only its size and SHA-256 are kept</li>
  *   <li>{@code GET /pulls?state&sort&direction&per_page&page}, {@code GET /commits/{sha}/pulls},
- *       {@code GET /issues/{n}}, {@code GET|POST /issues/{n}/comments}, {@code GET /git/ref/tags/{tag}} (a tag is
+ *       {@code GET /issues/{n}}, {@code GET|POST /issues/{n}/comments}, {@code GET /issues/comments?since} (every
+ *       comment of the repository updated at or after {@code since}, oldest first), {@code GET /git/ref/tags/{tag}} (a tag is
  *       created when a release is published)</li>
  * </ul>
  * Authentication: when a token is configured, a wrong token answers 401 "Bad credentials", a missing one may read
@@ -83,6 +84,8 @@ public final class GitHubStandIn implements AutoCloseable {
     private final String apiPrefix;
     private final String uploadPrefix;
     private final HttpServer server;
+    private final HttpServer uploadServer;
+    private final boolean strictAssetNames;
     private final ExecutorService executor;
     private final GitHubShapes shapes;
     private volatile String uploadUrlBase;
@@ -95,6 +98,7 @@ public final class GitHubStandIn implements AutoCloseable {
     private final Map<Integer, ObjectNode> issues = new TreeMap<>();
     private final Map<Integer, List<ObjectNode>> comments = new TreeMap<>();
     private final Map<String, String> tags = new TreeMap<>();
+    private final Map<String, String> annotatedTags = new TreeMap<>();
     private Long latestReleaseId;
     private long nextId;
 
@@ -120,9 +124,19 @@ public final class GitHubStandIn implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server.createContext("/", exchange -> handle(exchange, false));
         server.start();
-        this.uploadUrlBase = baseUrl() + uploadPrefix;
+        if (builder.separateUploadOrigin) {
+            this.uploadServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            uploadServer.setExecutor(executor);
+            uploadServer.createContext("/", exchange -> handle(exchange, true));
+            uploadServer.start();
+            this.uploadUrlBase = "http://127.0.0.1:" + uploadServer.getAddress().getPort();
+        } else {
+            this.uploadServer = null;
+            this.uploadUrlBase = baseUrl() + uploadPrefix;
+        }
+        this.strictAssetNames = builder.strictAssetNames;
         this.shapes = new GitHubShapes(JSON, baseUrl(), baseUrl() + apiPrefix, owner, repo);
     }
 
@@ -152,6 +166,8 @@ public final class GitHubStandIn implements AutoCloseable {
         private String apiPrefix = "";
         private String uploadPrefix = "/uploads";
         private long firstId = 1;
+        private boolean separateUploadOrigin;
+        private boolean strictAssetNames;
 
         private Builder() {
         }
@@ -219,6 +235,32 @@ public final class GitHubStandIn implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves uploads on a second origin (another port on 127.0.0.1, paths {@code /repos/...} at its root), as
+         * {@code uploads.github.com} and {@code uploads.SUBDOMAIN.ghe.com} do; the API origin then answers 404 to
+         * upload paths. The release's {@code upload_url} names that origin ({@link #uploadOrigin()}).
+         *
+         * @return this
+         */
+        public Builder separateUploadOrigin() {
+            this.separateUploadOrigin = true;
+            return this;
+        }
+
+        /**
+         * Renames asset names by the literal reading of GitHub's documentation ("GitHub renames asset filenames that
+         * have special characters, non-alphanumeric characters, and leading or trailing periods"): every character
+         * other than ASCII letters, digits, {@code .}, {@code -} and {@code _} becomes a period, and leading or
+         * trailing periods go ({@code app-1.0+b7.zip -> app-1.0.b7.zip}); so a client's prediction of the stored name
+         * can be wrong, as it can on GitHub, whose rule is not specified further.
+         *
+         * @return this
+         */
+        public Builder strictAssetNames() {
+            this.strictAssetNames = true;
+            return this;
+        }
+
         /** @return the started stand-in */
         public GitHubStandIn start() {
             try {
@@ -269,6 +311,9 @@ public final class GitHubStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (uploadServer != null) {
+            uploadServer.stop(0);
+        }
         executor.shutdownNow();
     }
 
@@ -280,6 +325,15 @@ public final class GitHubStandIn implements AutoCloseable {
     /** @return the API base URL without trailing slash, e.g. {@code http://127.0.0.1:41234} or {@code .../api/v3} */
     public URI apiUrl() {
         return URI.create(baseUrl() + apiPrefix);
+    }
+
+    /**
+     * @return the origin the release's {@code upload_url} names, e.g. {@code http://127.0.0.1:41235} (a second port
+     *     with {@link Builder#separateUploadOrigin()}, else the API's origin)
+     */
+    public URI uploadOrigin() {
+        URI base = URI.create(uploadUrlBase);
+        return URI.create(base.getScheme() + "://" + base.getAuthority());
     }
 
     /** @return the URL of the webhook receiver; POST bodies sent there are kept by {@link #webhookMessages()} */
@@ -441,6 +495,30 @@ public final class GitHubStandIn implements AutoCloseable {
     }
 
     /**
+     * Adds a tag as if pushed with git.
+     *
+     * @param tagName tag name, e.g. {@code v1.4.0}
+     * @param commitSha the full SHA of the tagged commit
+     * @param annotated true: the ref points at a tag object ({@code GET /git/tags/{sha}} leads to the commit), as
+     *     {@code git tag -a} makes; false: at the commit
+     */
+    public synchronized void addTag(String tagName, String commitSha, boolean annotated) {
+        tags.put(tagName, commitSha);
+        if (annotated) {
+            annotatedTags.put(tagName, sha1Hex("tag " + tagName + " " + commitSha));
+        }
+    }
+
+    private static String sha1Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JDK", e);
+        }
+    }
+
+    /**
      * @param tagName tag name
      * @return the commit the tag points at, when it exists
      */
@@ -455,8 +533,9 @@ public final class GitHubStandIn implements AutoCloseable {
 
     // ---------------------------------------------------------------- HTTP
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange, boolean onUploadServer) throws IOException {
         Call call = new Call(exchange);
+        call.onUploadServer = onUploadServer;
         try {
             if (call.path.startsWith("/_stand-in/")) {
                 admin(call);
@@ -513,6 +592,16 @@ public final class GitHubStandIn implements AutoCloseable {
                 route(call);
                 return true;
             }
+            case RAW -> {
+                call.drain();
+                call.sendRaw(fault.statusCode(), fault.contentType(), fault.rawBody());
+                return true;
+            }
+            case ALTERED_ANSWER -> {
+                call.alteration = fault;
+                route(call);
+                return true;
+            }
             case STARTER_THEN_502 -> {
                 if (upload(call, "starter", false)) {
                     call.error(502, "Bad Gateway");
@@ -533,9 +622,9 @@ public final class GitHubStandIn implements AutoCloseable {
 
     private void route(Call call) throws IOException {
         String path = call.path;
-        boolean upload = path.startsWith(uploadPrefix + "/");
-        String prefix = upload ? uploadPrefix : apiPrefix;
-        if (!path.startsWith(prefix + "/")) {
+        boolean upload = call.isUpload();
+        String prefix = call.prefix();
+        if (!path.startsWith(prefix + "/") || uploadServer != null && !upload && path.startsWith(uploadPrefix + "/")) {
             call.error(404, "Not Found");
             return;
         }
@@ -610,6 +699,13 @@ public final class GitHubStandIn implements AutoCloseable {
                             || parts[2].equals(pr.path("head").path("sha").asText()))
                     .collect(Collectors.toList());
             call.sendPage(found, 30);
+        } else if (first.equals("issues") && n == 3 && parts[2].equals("comments") && m.equals("GET")) {
+            String since = call.query("since");
+            List<ObjectNode> all = comments.values().stream().flatMap(List::stream)
+                    .filter(c -> since == null || c.get("updated_at").asText().compareTo(since) >= 0)
+                    .sorted((a, b) -> Long.compare(a.get("id").asLong(), b.get("id").asLong()))
+                    .map(ObjectNode::deepCopy).collect(Collectors.toList());
+            call.sendPage(all, 30);
         } else if (first.equals("issues") && n >= 3 && isNumber(parts[2])) {
             issueRoute(call, parts);
         } else if (first.equals("git") && n >= 5 && parts[2].equals("ref") && parts[3].equals("tags")
@@ -621,9 +717,29 @@ public final class GitHubStandIn implements AutoCloseable {
             } else {
                 ObjectNode ref = JSON.createObjectNode().put("ref", "refs/tags/" + tag).put("node_id", "REF_" + tag)
                         .put("url", apiUrl() + repoPath() + "/git/refs/tags/" + tag);
-                ref.putObject("object").put("sha", sha).put("type", "commit")
-                        .put("url", apiUrl() + repoPath() + "/git/commits/" + sha);
+                String tagObject = annotatedTags.get(tag);
+                ref.putObject("object").put("sha", tagObject == null ? sha : tagObject)
+                        .put("type", tagObject == null ? "commit" : "tag")
+                        .put("url", apiUrl() + repoPath() + (tagObject == null ? "/git/commits/" + sha
+                                : "/git/tags/" + tagObject));
                 call.send(200, ref);
+            }
+        } else if (first.equals("git") && n == 4 && parts[2].equals("tags") && m.equals("GET")) {
+            String tag = annotatedTags.entrySet().stream().filter(e -> e.getValue().equals(parts[3]))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (tag == null) {
+                call.error(404, "Not Found");
+            } else {
+                String url = apiUrl() + repoPath() + "/git/tags/" + parts[3];
+                ObjectNode object = JSON.createObjectNode().put("node_id", "TAG_" + tag).put("tag", tag)
+                        .put("sha", parts[3]).put("url", url).put("message", "Release " + tag + "\n");
+                object.putObject("tagger").put("name", "stand-in").put("email", "stand-in@example.org")
+                        .put("date", GitHubShapes.now());
+                object.putObject("object").put("sha", tags.get(tag)).put("type", "commit")
+                        .put("url", apiUrl() + repoPath() + "/git/commits/" + tags.get(tag));
+                object.putObject("verification").put("verified", false).put("reason", "unsigned")
+                        .putNull("signature").putNull("payload").putNull("verified_at");
+                call.send(200, object);
             }
         } else {
             call.error(404, "Not Found");
@@ -826,7 +942,7 @@ public final class GitHubStandIn implements AutoCloseable {
                     contentLength == null ? "missing_field" : "missing", contentLength == null ? "size" : "name")));
             return false;
         }
-        String stored = AssetNaming.storedName(name);
+        String stored = strictAssetNames ? AssetNaming.documentedName(name) : AssetNaming.storedName(name);
         MessageDigest digest = sha256();
         long size = call.streamBody(digest);
         synchronized (this) {
@@ -899,6 +1015,9 @@ public final class GitHubStandIn implements AutoCloseable {
         int number = Integer.parseInt(parts[2]);
         ObjectNode issue = issues.get(number);
         if (issue == null) {
+            if (call.method.equals("POST")) {
+                call.jsonText = new String(call.body(), StandardCharsets.UTF_8); // read (and recorded) as GitHub does
+            }
             call.error(404, "Not Found");
         } else if (parts.length == 3 && call.method.equals("GET")) {
             call.send(200, issue.deepCopy());
@@ -980,6 +1099,8 @@ public final class GitHubStandIn implements AutoCloseable {
         boolean landedThen502;
         boolean canSeeDrafts;
         boolean readOnly;
+        boolean onUploadServer;
+        Fault alteration;
 
         Call(HttpExchange exchange) {
             this.exchange = exchange;
@@ -989,6 +1110,14 @@ public final class GitHubStandIn implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             this.path = uri.getRawPath();
             this.rawQuery = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+        }
+
+        boolean isUpload() {
+            return uploadServer != null ? onUploadServer : path.startsWith(uploadPrefix + "/");
+        }
+
+        String prefix() {
+            return isUpload() ? (uploadServer != null ? "" : uploadPrefix) : apiPrefix;
         }
 
         String query(String name) {
@@ -1088,9 +1217,34 @@ public final class GitHubStandIn implements AutoCloseable {
         }
 
         void send(int code, JsonNode body) throws IOException {
-            byte[] bytes = JSON.writeValueAsBytes(body);
+            byte[] bytes = JSON.writeValueAsBytes(alteration == null ? body : altered(body));
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
             sendBytes(code, bytes);
+        }
+
+        private JsonNode altered(JsonNode body) throws IOException {
+            JsonNode copy = body.deepCopy();
+            List<JsonNode> objects = new ArrayList<>();
+            if (copy.isArray()) {
+                copy.forEach(objects::add);
+            } else {
+                objects.add(copy);
+            }
+            for (JsonNode node : objects) {
+                if (node instanceof ObjectNode object) {
+                    if (alteration.fieldJson() == null) {
+                        object.remove(alteration.field());
+                    } else {
+                        object.set(alteration.field(), JSON.readTree(alteration.fieldJson()));
+                    }
+                }
+            }
+            return copy;
+        }
+
+        void sendRaw(int code, String contentType, String text) throws IOException {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            sendBytes(code, text.getBytes(StandardCharsets.UTF_8));
         }
 
         void sendEmpty(int code) throws IOException {
@@ -1133,8 +1287,8 @@ public final class GitHubStandIn implements AutoCloseable {
         }
 
         private RecordedExchange recordExchange() {
-            boolean upload = path.startsWith(uploadPrefix + "/");
-            String prefix = upload ? uploadPrefix : apiPrefix;
+            boolean upload = isUpload();
+            String prefix = prefix();
             String relative = path.startsWith(prefix + "/") ? path.substring(prefix.length()) : path;
             Map<String, List<String>> answered = new TreeMap<>();
             if (status != 0) {

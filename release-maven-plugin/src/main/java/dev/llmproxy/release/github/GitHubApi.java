@@ -36,6 +36,8 @@ final class GitHubApi {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
     private static final int MAX_REDIRECTS = 3;
+    /** GitHub: without {@code retry-after}, wait at least one minute after a secondary rate limit, then longer. */
+    static final Duration SECONDARY_LIMIT_WAIT = Duration.ofSeconds(60);
 
     private final GitHubConfig config;
     private final RetryPolicy retry;
@@ -76,20 +78,46 @@ final class GitHubApi {
      * @throws ReleaseException naming {@code what} and the last transient cause when giving up
      */
     <T> T retrying(String what, Attempt<T> operation) {
+        return retrying(what, operation, failure -> true);
+    }
+
+    /**
+     * Like {@link #retrying(String, Attempt)}, retrying only the failures {@code retryable} accepts (e.g. rate limits
+     * only, for a POST that may have landed when the connection broke).
+     *
+     * @throws ReleaseException naming {@code what} and the cause at the first failure that is not retryable
+     */
+    <T> T retrying(String what, Attempt<T> operation, Predicate<TransientFailure> retryable) {
         long start = retry.nanoClock().getAsLong();
+        int secondaryLimits = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 return operation.run(attempt);
             } catch (TransientFailure failure) {
-                Duration backoff = retry.backoff(attempt);
-                Duration wait = failure.retryAfter().filter(hint -> hint.compareTo(backoff) > 0).orElse(backoff);
+                Duration wait;
+                if (failure.secondaryLimit() && failure.retryAfter().isEmpty()) {
+                    wait = SECONDARY_LIMIT_WAIT.multipliedBy(1L << Math.min(secondaryLimits++, 10));
+                } else {
+                    Duration backoff = retry.backoff(attempt);
+                    wait = failure.retryAfter().filter(hint -> hint.compareTo(backoff) > 0).orElse(backoff);
+                }
+                if (!retryable.test(failure)) {
+                    throw new ReleaseException("GitHub: " + what + " failed (" + failure.getMessage()
+                            + "), not retried since it may have taken effect: rerun the release to finish it");
+                }
                 Duration spent = Duration.ofNanos(retry.nanoClock().getAsLong() - start);
                 if (attempt >= retry.maxAttempts() || spent.plus(wait).compareTo(retry.totalLimit()) > 0) {
                     throw new ReleaseException("GitHub: " + what + " failed " + attempt + " time(s), last: "
                             + failure.getMessage() + ": rerun the release later, it resumes where it stopped");
                 }
-                log.warn("GitHub: " + what + " failed (" + failure.getMessage() + "), try " + (attempt + 1) + " of "
-                        + retry.maxAttempts() + " in " + wait.toMillis() + " ms");
+                if (failure.secondaryLimit()) {
+                    log.warn("GitHub: " + what + " hit GitHub's secondary rate limit (" + failure.getMessage()
+                            + "); waiting " + wait.toSeconds() + " s before try " + (attempt + 1) + " of "
+                            + retry.maxAttempts());
+                } else {
+                    log.warn("GitHub: " + what + " failed (" + failure.getMessage() + "), try " + (attempt + 1)
+                            + " of " + retry.maxAttempts() + " in " + wait.toMillis() + " ms");
+                }
                 sleep(wait);
             }
         }
@@ -131,6 +159,7 @@ final class GitHubApi {
             String page = next;
             Response response = retrying(what, attempt -> exchange(what, request(resolve(page), retry.requestTimeout())
                     .GET()));
+            requireArray(response.json, what);
             response.json.forEach(items::add);
             next = response.nextLink.orElse(null);
             if (enough.test(items)) {
@@ -175,22 +204,55 @@ final class GitHubApi {
     }
 
     /**
-     * Refuses any request whose target is not the API host (scheme, host and port), except GitHub.com's own upload
-     * host when the API is GitHub.com: a token is never sent elsewhere (GitHub Enterprise included).
+     * Refuses any request whose target is neither the API origin nor the upload origin
+     * ({@link GitHubConfig#uploadOrigin()}), comparing scheme, host and port: the token is sent to those two origins
+     * only (GitHub Enterprise included).
+     *
+     * @param target the URL about to be requested
+     * @throws ReleaseException naming the target and both allowed origins
      */
     void requireAllowedHost(URI target) {
-        URI api = config.apiUrl();
-        boolean sameOrigin = api.getScheme().equalsIgnoreCase(String.valueOf(target.getScheme()))
-                && api.getHost().equalsIgnoreCase(String.valueOf(target.getHost()))
-                && port(api) == port(target);
-        boolean gitHubComUploads = api.getHost().equalsIgnoreCase("api.github.com")
-                && "https".equalsIgnoreCase(target.getScheme())
-                && "uploads.github.com".equalsIgnoreCase(target.getHost()) && port(target) == 443;
-        if (!sameOrigin && !gitHubComUploads) {
+        if (!sameOrigin(config.apiUrl(), target) && !sameOrigin(config.uploadOrigin(), target)) {
             throw new ReleaseException("refusing to send a GitHub request to " + target.getScheme() + "://"
-                    + target.getAuthority() + ": it is not the API host " + api.getAuthority()
-                    + "; check release.github.apiUrl (GitHub Enterprise: https://HOST/api/v3)");
+                    + target.getAuthority() + ": it is neither the API origin " + origin(config.apiUrl())
+                    + " nor the upload origin " + config.uploadOrigin()
+                    + "; check release.github.apiUrl (GitHub Enterprise: https://HOST/api/v3) and release.github.uploadUrl");
         }
+    }
+
+    /**
+     * Checks the {@code upload_url} of a release GitHub returned before anything is uploaded to it.
+     *
+     * @param uploadUrl the template, e.g. {@code https://uploads.github.com/repos/o/r/releases/5/assets{?name,label}}
+     * @param what the request whose answer carried it, e.g. {@code create release v1.4.0}
+     * @throws ReleaseException when its origin is neither the API's nor the upload origin, naming both
+     */
+    void requireUploadOrigin(String uploadUrl, String what) {
+        URI target;
+        try {
+            target = URI.create(uploadUrl.replaceFirst("\\{\\?[^}]*}$", ""));
+        } catch (IllegalArgumentException e) {
+            throw new ReleaseException("GitHub answered " + what + " with an upload_url that is not a URL ('"
+                    + uploadUrl + "'): check release.github.apiUrl");
+        }
+        if (target.getScheme() == null || target.getHost() == null
+                || !sameOrigin(config.apiUrl(), target) && !sameOrigin(config.uploadOrigin(), target)) {
+            String foreign = target.getScheme() + "://" + target.getAuthority();
+            throw new ReleaseException("GitHub answered " + what + " with an upload_url on " + foreign
+                    + ", which is neither the upload origin " + config.uploadOrigin() + " nor the API origin "
+                    + origin(config.apiUrl()) + "; nothing was uploaded and the token was not sent there: set "
+                    + "release.github.uploadUrl=" + foreign + " if that server is yours, else check release.github.apiUrl");
+        }
+    }
+
+    private static boolean sameOrigin(URI allowed, URI target) {
+        return allowed.getScheme().equalsIgnoreCase(String.valueOf(target.getScheme()))
+                && allowed.getHost().equalsIgnoreCase(String.valueOf(target.getHost()))
+                && port(allowed) == port(target);
+    }
+
+    private static String origin(URI url) {
+        return url.getScheme() + "://" + url.getAuthority();
     }
 
     private static int port(URI uri) {
@@ -218,11 +280,17 @@ final class GitHubApi {
             }
             JsonNode json = parse(response.body());
             if (status >= 200 && status < 300) {
+                if (json == null) {
+                    throw new ReleaseException("GitHub answered " + what + " (" + request.method() + " "
+                            + request.uri().getPath() + ") with " + status + " and a body that is not JSON ("
+                            + response.headers().firstValue("Content-Type").orElse("no Content-Type")
+                            + "): check release.github.apiUrl points at GitHub's REST API, not a web or proxy page");
+                }
                 Optional<String> next = response.headers().firstValue("Link").map(NEXT_LINK::matcher)
                         .filter(Matcher::find).map(m -> m.group(1));
                 return new Response(status, json, next);
             }
-            throw failure(what, response, json);
+            throw failure(what, response, json == null ? MissingNode.getInstance() : json);
         }
     }
 
@@ -247,7 +315,7 @@ final class GitHubApi {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
-            return MissingNode.getInstance();
+            return null;
         }
     }
 
@@ -256,11 +324,16 @@ final class GitHubApi {
         String message = json.path("message").asText("");
         Optional<Duration> retryAfter = response.headers().firstValue("retry-after")
                 .filter(v -> v.trim().matches("\\d{1,6}")).map(v -> Duration.ofSeconds(Long.parseLong(v.trim())));
+        String lower = message.toLowerCase(Locale.ROOT);
+        boolean primaryExhausted = response.headers().firstValue("x-ratelimit-remaining").filter("0"::equals)
+                .isPresent();
         boolean rateLimited = status == 429 || (status == 403 && (retryAfter.isPresent()
-                || message.toLowerCase(Locale.ROOT).contains("rate limit")
-                || response.headers().firstValue("x-ratelimit-remaining").filter("0"::equals).isPresent()));
+                || lower.contains("rate limit") || lower.contains("abuse") || primaryExhausted));
         if (status >= 500 || rateLimited) {
-            throw new TransientFailure(status + " " + (message.isEmpty() ? "(no message)" : message), retryAfter);
+            boolean secondary = rateLimited && !primaryExhausted
+                    && (status == 429 || lower.contains("secondary") || lower.contains("abuse"));
+            throw new TransientFailure(status + " " + (message.isEmpty() ? "(no message)" : message), retryAfter,
+                    secondary);
         }
         List<String> codes = new ArrayList<>();
         json.path("errors").forEach(e -> codes.add(e.path("code").asText("")));
@@ -280,6 +353,72 @@ final class GitHubApi {
                     + ": check the request and rerun";
         };
         return new GitHubApiException(text, status, codes);
+    }
+
+    /**
+     * @param json an answer of GitHub's
+     * @param what the request it answered, e.g. {@code list releases}
+     * @throws ReleaseException when it is not a JSON array, naming the request
+     */
+    static void requireArray(JsonNode json, String what) {
+        if (!json.isArray()) {
+            throw unexpected(what, "a JSON array", json.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * @param json an object GitHub answered
+     * @param field e.g. {@code id}
+     * @param what the request whose answer it is, e.g. {@code create release v1.4.0}
+     * @return the field's integral number
+     * @throws ReleaseException when the field is missing or not an integral number, naming the request and the field
+     */
+    static long number(JsonNode json, String field, String what) {
+        JsonNode value = json.path(field);
+        if (!value.isIntegralNumber()) {
+            throw unexpected(what, "a numeric \"" + field + "\"", describe(value));
+        }
+        return value.asLong();
+    }
+
+    /**
+     * @return the field's text
+     * @throws ReleaseException when the field is missing or not a string, naming the request and the field
+     * @see #number(JsonNode, String, String)
+     */
+    static String text(JsonNode json, String field, String what) {
+        JsonNode value = json.path(field);
+        if (!value.isTextual()) {
+            throw unexpected(what, "a string \"" + field + "\"", describe(value));
+        }
+        return value.asText();
+    }
+
+    /**
+     * @return the field's boolean value
+     * @throws ReleaseException when the field is missing or not a boolean, naming the request and the field
+     * @see #number(JsonNode, String, String)
+     */
+    static boolean flag(JsonNode json, String field, String what) {
+        JsonNode value = json.path(field);
+        if (!value.isBoolean()) {
+            throw unexpected(what, "a boolean \"" + field + "\"", describe(value));
+        }
+        return value.asBoolean();
+    }
+
+    private static String describe(JsonNode value) {
+        if (value.isMissingNode()) {
+            return "none";
+        }
+        String text = value.toString();
+        return value.getNodeType().name().toLowerCase(Locale.ROOT) + " "
+                + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+    }
+
+    private static ReleaseException unexpected(String what, String expected, String got) {
+        return new ReleaseException("GitHub's answer to " + what + " lacks " + expected + " (got " + got
+                + "): nothing further was sent; rerun later, and if it persists check release.github.apiUrl");
     }
 
     private static String errorList(JsonNode json) {

@@ -16,8 +16,10 @@ import java.util.Optional;
  * @param name repository name, e.g. {@code app}
  * @param token the token sent as {@code Authorization: Bearer}, empty for anonymous reads (dry run); never logged,
  *     and hidden by {@link #toString()}
+ * @param uploadUrl the {@code release.github.uploadUrl} override of the upload origin (only scheme, host and port
+ *     count), empty to derive it from {@code apiUrl} (see {@link #uploadOrigin()})
  */
-public record GitHubConfig(URI apiUrl, String owner, String name, Optional<String> token) {
+public record GitHubConfig(URI apiUrl, String owner, String name, Optional<String> token, Optional<URI> uploadUrl) {
     /** GitHub.com's REST API base. */
     public static final URI GITHUB_COM_API = URI.create("https://api.github.com");
 
@@ -34,6 +36,70 @@ public record GitHubConfig(URI apiUrl, String owner, String name, Optional<Strin
             throw new ReleaseException("GitHub repository is unknown: set release.github.repository to owner/name");
         }
         token = Objects.requireNonNullElse(token, Optional.<String>empty()).filter(t -> !t.isBlank());
+        uploadUrl = Objects.requireNonNullElse(uploadUrl, Optional.<URI>empty());
+        uploadUrl.ifPresent(url -> {
+            if (!url.isAbsolute() || url.getHost() == null
+                    || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
+                throw new ReleaseException("GitHub upload URL '" + url + "' is not an absolute http(s) URL: set "
+                        + "release.github.uploadUrl like https://uploads.github.com, or leave it unset");
+            }
+        });
+    }
+
+    /**
+     * A configuration whose upload origin is derived from {@code apiUrl}.
+     *
+     * @param apiUrl REST API base
+     * @param owner repository owner
+     * @param name repository name
+     * @param token the token, empty for anonymous reads
+     */
+    public GitHubConfig(URI apiUrl, String owner, String name, Optional<String> token) {
+        this(apiUrl, owner, name, token, Optional.empty());
+    }
+
+    /**
+     * The origin (scheme, host, port; no path) that serves release asset uploads, the only origin besides the API's
+     * that ever receives the token: {@code release.github.uploadUrl} when set; else for an API host
+     * {@code api.X} the host {@code uploads.X} ({@code api.github.com -> uploads.github.com},
+     * {@code api.acme.ghe.com -> uploads.acme.ghe.com}, GitHub Enterprise Cloud with data residency); else the API's
+     * own origin (GitHub Enterprise Server {@code https://HOST/api/v3} uploads to {@code https://HOST/api/uploads}).
+     *
+     * @return e.g. {@code https://uploads.github.com}
+     */
+    public URI uploadOrigin() {
+        if (uploadUrl.isPresent()) {
+            return origin(uploadUrl.get(), uploadUrl.get().getHost());
+        }
+        String host = apiUrl.getHost();
+        boolean apiSubdomain = host.regionMatches(true, 0, "api.", 0, 4) && apiUrl.getPath().isEmpty();
+        return origin(apiUrl, apiSubdomain ? "uploads." + host.substring(4) : host);
+    }
+
+    /**
+     * The web origin of the server, for commit, compare, CHANGELOG and profile links: {@code api.github.com ->
+     * https://github.com}, {@code api.X.ghe.com -> https://X.ghe.com}, {@code https://HOST/api/v3 -> https://HOST};
+     * any other API URL serves the web pages on its own origin.
+     *
+     * @return the origin without trailing slash, e.g. {@code https://github.com}
+     */
+    public URI webOrigin() {
+        String host = apiUrl.getHost();
+        boolean apiSubdomain = host.regionMatches(true, 0, "api.", 0, 4) && apiUrl.getPath().isEmpty();
+        return origin(apiUrl, apiSubdomain ? host.substring(4) : host);
+    }
+
+    /**
+     * @param apiUrl a GitHub REST API base, e.g. {@code https://api.github.com} or {@code https://HOST/api/v3}
+     * @return the server's web origin, as {@link #webOrigin()} derives it, e.g. {@code https://github.com}
+     * @throws ReleaseException when {@code apiUrl} is not an absolute http(s) URL
+     */
+    public static URI webOrigin(String apiUrl) {
+        return new GitHubConfig(URI.create(apiUrl.trim()), "o", "r", Optional.empty()).webOrigin();
+    }
+
+    private static URI origin(URI url, String host) {
+        return URI.create(url.getScheme() + "://" + host + (url.getPort() == -1 ? "" : ":" + url.getPort()));
     }
 
     /**
@@ -71,13 +137,14 @@ public record GitHubConfig(URI apiUrl, String owner, String name, Optional<Strin
 
     /** @return the same configuration without a token (for reads that must not authenticate) */
     public GitHubConfig anonymous() {
-        return new GitHubConfig(apiUrl, owner, name, Optional.empty());
+        return new GitHubConfig(apiUrl, owner, name, Optional.empty(), uploadUrl);
     }
 
     /** @return a description without the token */
     @Override
     public String toString() {
-        return "GitHubConfig[apiUrl=" + apiUrl + ", repository=" + repository() + ", token="
+        return "GitHubConfig[apiUrl=" + apiUrl + uploadUrl.map(url -> ", uploadUrl=" + url).orElse("")
+                + ", repository=" + repository() + ", token="
                 + (token.isPresent() ? "(set)" : "(none)") + "]";
     }
 }

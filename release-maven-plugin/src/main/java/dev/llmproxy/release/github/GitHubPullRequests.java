@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  * newest-updated first, 100 per page ({@code GET /repos/{o}/{r}/pulls?state=closed&sort=updated&direction=desc}),
  * and a commit matches a merged pull request by its {@code merge_commit_sha} (squash, rebase and merge commits) or
  * its {@code head.sha} (the branch tip brought in by a merge commit). Listing stops as soon as every commit has
- * matched, or after {@code maxPullRequests}; so at most one call per 100 pull requests, never one per commit.
+ * matched, and after at most one page per 100 commits asked for (never the whole pull request history); the commits
+ * still without a pull request are then looked up one by one ({@code GET /repos/{o}/{r}/commits/{sha}/pulls}), at
+ * most {@value #MAX_SINGLE_LOOKUPS} of them (a warning names how many stay without one). So a release whose commits
+ * all came through pull requests costs ⌈commits / 100⌉ requests.
  * Closed issues come from GitHub's closing keywords in the pull request body ({@code Closes #12}, {@code fixes: #3},
  * {@code Resolved #4}).
  */
@@ -28,6 +31,8 @@ public final class GitHubPullRequests implements PullRequestSource {
     private static final Pattern CLOSING = Pattern.compile(
             "(?i)(?<![\\w-])(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?):?\\s+#(\\d{1,9})\\b");
     private static final int PER_PAGE = 100;
+    /** Commits looked up one by one, at most, after the listing. */
+    static final int MAX_SINGLE_LOOKUPS = 20;
 
     private final GitHubApi api;
     private final ReleaseLog log;
@@ -60,16 +65,33 @@ public final class GitHubPullRequests implements PullRequestSource {
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        List<JsonNode> scanned = api.listAll("list closed pull requests",
+        int pages = Math.max(1, Math.min((wanted.size() + PER_PAGE - 1) / PER_PAGE,
+                (maxPullRequests + PER_PAGE - 1) / PER_PAGE));
+        int[] listed = {0};
+        api.listAll("list closed pull requests",
                 api.repoPath() + "/pulls?state=closed&sort=updated&direction=desc&per_page=" + PER_PAGE,
                 page -> {
+                    listed[0]++;
                     page.subList(Math.max(0, page.size() - PER_PAGE), page.size()).forEach(pr -> match(pr, wanted,
                             found));
-                    return found.size() == wanted.size() || page.size() >= maxPullRequests;
+                    return found.size() == wanted.size() || listed[0] >= pages;
                 });
-        if (found.size() < wanted.size() && scanned.size() >= maxPullRequests) {
-            log.warn("GitHub: scanned " + scanned.size() + " closed pull requests; " + (wanted.size() - found.size())
-                    + " commit(s) stay without a pull request");
+        List<String> missing = wanted.stream().filter(sha -> !found.containsKey(sha)).toList();
+        for (String sha : missing.subList(0, Math.min(MAX_SINGLE_LOOKUPS, missing.size()))) {
+            String what = "list pull requests of commit " + sha.substring(0, Math.min(7, sha.length()));
+            JsonNode prs = api.call(what, "GET", api.repoPath() + "/commits/" + sha + "/pulls?per_page=100", null);
+            GitHubApi.requireArray(prs, what);
+            for (JsonNode pr : prs) {
+                if (!pr.path("merged_at").isNull() && !pr.path("merged_at").isMissingNode()) {
+                    found.put(sha, info(pr));
+                    break;
+                }
+            }
+        }
+        if (missing.size() > MAX_SINGLE_LOOKUPS) {
+            log.warn("GitHub: " + (missing.size() - MAX_SINGLE_LOOKUPS) + " commit(s) not among the " + listed[0] * PER_PAGE
+                    + " most recently updated pull requests were not looked up one by one (at most "
+                    + MAX_SINGLE_LOOKUPS + "); their notes show the commit without a pull request");
         }
         Map<String, PullRequestInfo> ordered = new LinkedHashMap<>();
         wanted.stream().filter(found::containsKey).forEach(sha -> ordered.put(sha, found.get(sha)));

@@ -12,9 +12,11 @@ import java.util.List;
  * @param publishedNow whether this run published it (the moment to notify)
  * @param assets one entry per expected asset, in upload order ({@code SHA256SUMS} last)
  * @param dryRun whether nothing was written
+ * @param createdAt GitHub's {@code created_at} of the release (ISO-8601, e.g. {@code 2026-03-01T10:00:00Z}), null
+ *     when a dry run would create it; notifications look for their own earlier comments from then on
  */
 public record ReleaseOutcome(Action action, Long releaseId, String htmlUrl, boolean draft, boolean publishedNow,
-        List<AssetOutcome> assets, boolean dryRun) {
+        List<AssetOutcome> assets, boolean dryRun, String createdAt) {
 
     /** What happened to the release itself. */
     public enum Action { CREATE, UPDATE, UNCHANGED }
@@ -33,6 +35,12 @@ public record ReleaseOutcome(Action action, Long releaseId, String htmlUrl, bool
     /** Copies the list. */
     public ReleaseOutcome {
         assets = List.copyOf(assets);
+    }
+
+    /** An outcome without a creation time. */
+    public ReleaseOutcome(Action action, Long releaseId, String htmlUrl, boolean draft, boolean publishedNow,
+            List<AssetOutcome> assets, boolean dryRun) {
+        this(action, releaseId, htmlUrl, draft, publishedNow, assets, dryRun, null);
     }
 
     /** @return a multi-line human summary, e.g. for a dry run: {@code create draft release for v1.4.0} and one line per asset */

@@ -139,6 +139,13 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     @Parameter(property = "release.github.repository")
     String githubRepository;
 
+    /**
+     * Origin for release asset uploads (https://HOST[:PORT]), e.g. a proxy; default: derived from the API URL
+     * (api.X to uploads.X, else the API's own origin). The token goes only to the API and this origin.
+     */
+    @Parameter(property = "release.github.uploadUrl")
+    String githubUploadUrl;
+
     /** The settings.xml server whose password is the token when GITHUB_TOKEN/GH_TOKEN are unset. */
     @Parameter(property = "release.github.serverId", defaultValue = "github")
     String githubServerId;
@@ -293,6 +300,7 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
         p.put("release.github.skip", String.valueOf(githubSkip));
         p.put("release.github.apiUrl", githubApiUrl);
         p.put("release.github.repository", githubRepository);
+        p.put("release.github.uploadUrl", githubUploadUrl);
         p.put("release.publish", String.valueOf(publish));
         p.put("release.name", releaseName);
         p.put("release.assets", assets);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Renders {@link ReleaseNotes} as Markdown (CommonMark, as GitHub renders it): the GitHub release
@@ -26,41 +27,119 @@ public final class MarkdownRenderer {
     }
 
     /**
+     * Characters kept free below GitHub's 125,000-character body limit ({@link NotesConfig#GITHUB_BODY_LIMIT}), for
+     * the {@code release.notes.appendFile} text the engine appends and for edits on GitHub: a rendered body is at
+     * most {@code min(bodyLimit, 125,000 - 1,000) = 124,000} characters by default.
+     */
+    public static final int BODY_MARGIN = 1_000;
+
+    /** An entry line longer than this (in characters) is shortened in the release body, never in CHANGELOG.md. */
+    public static final int MAX_ENTRY_CHARS = 2_000;
+
+    /**
      * The GitHub release body: sections, contributors, closed issues, then the compare (or first
-     * release: commits) link. When longer than the limit it is cut after the last entry that fits,
-     * and a final line links the complete section in {@code CHANGELOG.md}.
+     * release: commits) link; no warning sink.
      *
-     * @return Markdown, at most the body limit long
+     * @return Markdown, at most {@code min(bodyLimit, 124,000)} characters long
+     * @see #releaseBody(ReleaseNotes, Consumer)
      */
     public String releaseBody(ReleaseNotes notes) {
-        List<Block> blocks = blocks(notes, bodyLimit);
+        return releaseBody(notes, warning -> { });
+    }
+
+    /**
+     * The GitHub release body: sections, contributors, closed issues, then the compare (or first
+     * release: commits) link. It is at most {@code min(bodyLimit, 125,000 - }{@value #BODY_MARGIN}{@code )}
+     * characters (UTF-16 chars, as GitHub counts): an entry line longer than {@value #MAX_ENTRY_CHARS} characters is
+     * shortened to that length with a link to the complete notes; when the whole is still too long, every entry that
+     * fits is kept in order, the others are left out, and a final line (instead of the compare link) says how many
+     * lines moved to the complete section in {@code CHANGELOG.md} (linked). Each shortening and cut is reported to
+     * {@code warnings}.
+     *
+     * @param notes the notes
+     * @param warnings receives one line when entries were shortened and one when lines were left out, with counts
+     * @return Markdown, within the limit above
+     */
+    public String releaseBody(ReleaseNotes notes, Consumer<String> warnings) {
+        int limit = Math.min(bodyLimit, NotesConfig.GITHUB_BODY_LIMIT - BODY_MARGIN);
         ReleaseInfo release = notes.release();
-        if (release.changesUrl() != null) {
-            String text = release.previousTag() == null ? "commits of " + release.tag() : release.previousTag() + "..." + release.tag();
-            blocks.add(new Block("\n**Full changelog**: [" + MarkdownText.escape(text) + "](" + release.changesUrl() + ")\n", false));
-        }
-        int total = blocks.stream().mapToInt(b -> b.text.length()).sum();
-        if (total <= bodyLimit) {
-            return join(blocks, blocks.size());
-        }
-        int items = notes.entryCount() + notes.contributors().size() + notes.closedIssues().size();
-        int reserve = cutLine(release, items).length();
-        int length = 0;
-        int cut = 0;
-        int kept = 0;
-        int itemsKept = 0;
-        for (int i = 0; i < blocks.size(); i++) {
-            length += blocks.get(i).text.length();
-            if (length + reserve > bodyLimit) {
-                break;
+        String changes = changesLine(release);
+        // one pass, memory bounded by twice the limit: the whole text while it may still fit, and the greedy cut
+        int reserve = cutLine(release, Integer.MAX_VALUE).length();
+        StringBuilder whole = new StringBuilder();
+        StringBuilder cut = new StringBuilder();
+        String[] pendingHeading = {""};
+        long[] total = {0};
+        int[] counts = new int[3]; // items, left out, shortened
+        forEachBlock(notes, block -> {
+            String text = block.text;
+            if (block.entry != null && text.length() > MAX_ENTRY_CHARS) {
+                text = shorten(block, release);
+                counts[2]++;
             }
-            if (blocks.get(i).item) {
-                itemsKept++;
-                cut = i + 1;
-                kept = itemsKept;
+            total[0] += text.length();
+            if (total[0] + changes.length() <= limit) {
+                whole.append(text);
             }
+            if (!block.item) {
+                pendingHeading[0] = text;
+                return true;
+            }
+            counts[0]++;
+            if (cut.length() + pendingHeading[0].length() + text.length() + reserve <= limit) {
+                cut.append(pendingHeading[0]).append(text);
+                pendingHeading[0] = "";
+            } else {
+                counts[1]++;
+            }
+            return true;
+        });
+        if (counts[2] > 0) {
+            warnings.accept("release body: " + counts[2] + " entr" + (counts[2] == 1 ? "y" : "ies") + " longer than "
+                    + MAX_ENTRY_CHARS + " characters shortened, with a link to the complete notes");
         }
-        return join(blocks, cut) + cutLine(release, items - kept);
+        if (total[0] + changes.length() <= limit) {
+            return whole + changes;
+        }
+        warnings.accept("release body: " + counts[1] + " of " + counts[0] + " lines did not fit in " + limit
+                + " characters and moved to the link to CHANGELOG.md; the complete notes are there");
+        return cut + cutLine(release, counts[1]);
+    }
+
+    private static String changesLine(ReleaseInfo release) {
+        if (release.changesUrl() == null) {
+            return "";
+        }
+        String text = release.previousTag() == null ? "commits of " + release.tag() : release.previousTag() + "..." + release.tag();
+        return "\n**Full changelog**: [" + MarkdownText.escape(text) + "](" + release.changesUrl() + ")\n";
+    }
+
+    /**
+     * @return the entry line with its text cut (at a space where possible) so that the line, its commit and pull
+     *     request links and a link to the complete notes fit in {@link #MAX_ENTRY_CHARS}
+     */
+    private static String shorten(Block block, ReleaseInfo release) {
+        String more = ", [complete entry](" + (release.repository() == null ? "CHANGELOG.md" : changelogUrl(release))
+                + "))\n";
+        ReleaseNotes.Entry entry = block.entry;
+        String text = entry.text();
+        for (int keep = Math.min(text.length(), MAX_ENTRY_CHARS); keep > 0; ) {
+            int end = keep;
+            int space = text.lastIndexOf(' ', end);
+            end = space > end / 2 ? space : end;
+            if (Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            String line = entryLine(new ReleaseNotes.Entry(entry.scope(), text.substring(0, end) + " …",
+                    entry.commits(), entry.pullRequest(), entry.pullRequestUrl(), entry.closes(), entry.refs()),
+                    release.repositoryUrl());
+            line = line.substring(0, line.length() - 2) + more;
+            if (line.length() <= MAX_ENTRY_CHARS) {
+                return line;
+            }
+            keep = Math.min(end - 1, keep - (line.length() - MAX_ENTRY_CHARS));
+        }
+        return block.text.substring(0, MAX_ENTRY_CHARS - 2) + "…\n";
     }
 
     /**
@@ -101,23 +180,13 @@ public final class MarkdownRenderer {
         TextFiles.writeAtomically(file, releaseBody(notes));
     }
 
-    private static String cutLine(ReleaseInfo release, int remaining) {
-        String where = release.repository() == null ? "CHANGELOG.md"
-                : "[CHANGELOG.md](" + release.repositoryUrl() + "/blob/" + release.tag() + "/CHANGELOG.md#"
-                        + anchor(changelogHeading(release)) + ")";
-        return "\n" + remaining + " more lines did not fit in this release body; see the full notes in " + where + ".\n";
+    private static String changelogUrl(ReleaseInfo release) {
+        return release.repositoryUrl() + "/blob/" + release.tag() + "/CHANGELOG.md#" + anchor(changelogHeading(release));
     }
 
-    /** @return the blocks of the notes, stopping early once they are longer than {@code enough} */
-    private static List<Block> blocks(ReleaseNotes notes, int enough) {
-        List<Block> blocks = new ArrayList<>();
-        long[] length = {0};
-        forEachBlock(notes, block -> {
-            blocks.add(block);
-            length[0] += block.text.length();
-            return length[0] <= enough;
-        });
-        return blocks;
+    private static String cutLine(ReleaseInfo release, int remaining) {
+        String where = release.repository() == null ? "CHANGELOG.md" : "[CHANGELOG.md](" + changelogUrl(release) + ")";
+        return "\n" + remaining + " more lines did not fit in this release body; see the full notes in " + where + ".\n";
     }
 
     /** Hands each block to {@code sink} in order until it returns false; streams, so nothing is held. */
@@ -130,7 +199,7 @@ public final class MarkdownRenderer {
             }
             first = false;
             for (ReleaseNotes.Entry entry : section.entries()) {
-                if (!sink.test(new Block(entryLine(entry, repositoryUrl), true))) {
+                if (!sink.test(new Block(entryLine(entry, repositoryUrl), true, entry))) {
                     return;
                 }
             }
@@ -146,9 +215,10 @@ public final class MarkdownRenderer {
             blocks.add(heading(false, "Contributors"));
             for (ReleaseNotes.Contributor person : notes.contributors()) {
                 String login = person.login();
+                String web = notes.release().webOrigin();
                 String profile = login.endsWith("[bot]")
-                        ? "https://github.com/apps/" + login.substring(0, login.length() - "[bot]".length())
-                        : "https://github.com/" + login;
+                        ? web + "/apps/" + login.substring(0, login.length() - "[bot]".length())
+                        : web + "/" + login;
                 blocks.add(new Block("- [@" + escapeLinkText(login) + "](" + profile + ")"
                         + (person.firstTime() ? " (first contribution)" : "") + "\n", true));
             }
@@ -222,5 +292,9 @@ public final class MarkdownRenderer {
         return out.toString();
     }
 
-    private record Block(String text, boolean item) {}
+    private record Block(String text, boolean item, ReleaseNotes.Entry entry) {
+        Block(String text, boolean item) {
+            this(text, item, null);
+        }
+    }
 }

@@ -12,11 +12,14 @@ import java.util.regex.Pattern;
  * @param tag the release tag ({@code "v1.5.0"})
  * @param previousTag the tag of the release before, or null on a first release
  * @param date the release date ({@code release.date}); the only date in the output
+ * @param webOrigin the GitHub server's web origin for every link, e.g. {@code https://github.com} or a GitHub
+ *     Enterprise {@code https://ghe.example.com} (no trailing slash); null means {@code https://github.com}
  */
-public record ReleaseInfo(String repository, String version, String tag, String previousTag, LocalDate date) {
+public record ReleaseInfo(String repository, String version, String tag, String previousTag, LocalDate date,
+        String webOrigin) {
 
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
-    private static final String GITHUB = "https://github.com/";
+    private static final String GITHUB = "https://github.com";
 
     public ReleaseInfo {
         if (repository != null && !REPOSITORY.matcher(repository).matches()) {
@@ -26,11 +29,17 @@ public record ReleaseInfo(String repository, String version, String tag, String 
             throw new IllegalArgumentException("release version and tag must be given: pass the planned version and tag");
         }
         Objects.requireNonNull(date, "date");
+        webOrigin = webOrigin == null || webOrigin.isBlank() ? GITHUB : webOrigin.replaceAll("/+$", "");
     }
 
-    /** @return {@code https://github.com/<repository>}, or null when the repository is unknown */
+    /** The release on GitHub.com ({@code webOrigin} {@code https://github.com}). */
+    public ReleaseInfo(String repository, String version, String tag, String previousTag, LocalDate date) {
+        this(repository, version, tag, previousTag, date, GITHUB);
+    }
+
+    /** @return {@code <webOrigin>/<repository>}, or null when the repository is unknown */
     public String repositoryUrl() {
-        return repository == null ? null : GITHUB + repository;
+        return repository == null ? null : webOrigin + "/" + repository;
     }
 
     /**

@@ -177,6 +177,7 @@ public final class ReleaseEngine {
         final Warnings log = new Warnings(ReleaseEngine.this.log);
         final List<String> blockers = new ArrayList<>();
         ReleasePlan plan;
+        private GitHubReleaser releaser;
 
         /**
          * Decides, checks and writes the plan; a refusal comes before anything is written or asked
@@ -211,7 +212,7 @@ public final class ReleaseEngine {
                 repository = repository();
                 renderer = new MarkdownRenderer(settings.notes().bodyLimit());
                 notes = decision.releases() ? notes(decision.notes()) : null;
-                body = notes == null ? null : renderer.releaseBody(notes) + api.notice() + appendix();
+                body = notes == null ? null : renderer.releaseBody(notes, log::warn) + api.notice() + appendix();
                 assets = withGitHub && decision.releases() ? assets() : List.of();
                 ReleasePlan.GitHubAction github = withGitHub && decision.releases() ? gitHubPreview() : null;
                 plan = plan(files, github);
@@ -269,7 +270,8 @@ public final class ReleaseEngine {
                     decision.version().toString(),
                     decision.tag(),
                     since == null ? null : since.name(),
-                    settings.date());
+                    settings.date(),
+                    GitHubConfig.webOrigin(settings.github().apiUrl()).toString());
             return builder.build(release, pullRequests());
         }
 
@@ -312,7 +314,8 @@ public final class ReleaseEngine {
                     URI.create(settings.github().apiUrl()),
                     ownerName[0],
                     ownerName[1],
-                    Optional.ofNullable(settings.github().token()));
+                    Optional.ofNullable(settings.github().token()),
+                    Optional.ofNullable(settings.github().uploadUrl()).map(String::trim).map(URI::create));
         }
 
         private List<Path> assets() {
@@ -398,7 +401,10 @@ public final class ReleaseEngine {
         }
 
         private GitHubReleaser releaser() {
-            return new GitHubReleaser(gitHubConfig(), retry, log);
+            if (releaser == null) {
+                releaser = new GitHubReleaser(gitHubConfig(), retry, log); // one per run: the release list is read once
+            }
+            return releaser;
         }
 
         private ReleaseRequest request() {
@@ -710,7 +716,7 @@ public final class ReleaseEngine {
                 return;
             }
             new ReleaseNotifier(gitHubConfig(), retry, log)
-                    .notify(decision.tag(), outcome.htmlUrl(), numbers, webhook);
+                    .notify(decision.tag(), outcome.htmlUrl(), numbers, webhook, outcome.createdAt());
         }
 
         @Override

@@ -135,6 +135,8 @@ public record ReleaseSettings(
      * @param assetGlobs globs relative to the root ({@code llm-proxy-cli/target/*.tar.gz})
      * @param notifyComments comment "Released in vX.Y.Z" on the pull requests and issues
      * @param notifyWebhook Slack-compatible webhook URL, or {@code null}
+     * @param uploadUrl origin for release asset uploads ({@code release.github.uploadUrl}), or {@code null} to derive
+     *     it from {@code apiUrl} ({@code api.X -> uploads.X}, else the API's own origin)
      */
     public record GitHubSettings(
             boolean skip,
@@ -145,7 +147,8 @@ public record ReleaseSettings(
             String releaseName,
             List<String> assetGlobs,
             boolean notifyComments,
-            String notifyWebhook) {
+            String notifyWebhook,
+            String uploadUrl) {
         public GitHubSettings {
             assetGlobs = List.copyOf(assetGlobs);
         }

@@ -42,7 +42,8 @@ final class GitHubOpenApi {
     private static final List<String> STAND_IN_PATHS = List.of("", "/releases", "/releases/latest",
             "/releases/tags/{tag}", "/releases/{release_id}", "/releases/{release_id}/assets",
             "/releases/assets/{asset_id}", "/pulls", "/commits/{commit_sha}/pulls", "/issues/{issue_number}",
-            "/issues/{issue_number}/comments", "/git/ref/{ref}");
+            "/issues/{issue_number}/comments", "/issues/comments", "/git/ref/{ref}",
+            "/git/tags/{tag_sha}");
     private static final Pattern UPLOAD = Pattern.compile("^/repos/[^/]+/[^/]+/releases/\\d+/assets$");
     /** Path parameters that GitHub documents to hold slashes ({@code tags/v1}, {@code release/v1}). */
     private static final Pattern SLASHED_PARAMETER =

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmproxy.release.notes.PullRequestInfo;
 import dev.llmproxy.release.standin.GitHubStandIn;
 import dev.llmproxy.release.standin.PullRequestSeed;
+import dev.llmproxy.release.standin.RecordedRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ class GitHubPullRequestsTest {
         standIn.close();
     }
 
-    private static String sha(char kind, int n) {
+    /** @return a synthetic 40-hex SHA: {@code kind} then {@code n} in hex, e.g. {@code a000...00f} */
+    static String sha(char kind, int n) {
         return String.format("%c%039x", kind, n);
     }
 
@@ -55,9 +57,13 @@ class GitHubPullRequestsTest {
         assertEquals(new PullRequestInfo(250, "feat: change 250", List.of("area-1"), "dev250", false, List.of(7, 9),
                 standIn.apiUrl() + "/example-org/app/pull/250", "Closes #7 and fixes: #9"), newest);
         assertTrue(found.get(sha('b', 249)).firstTimeContributor());
-        assertEquals(3, standIn.count("GET", "/pulls$"), "250 pull requests, 100 per page, unmatched commit c1");
-        assertTrue(standIn.requests().stream().allMatch(r -> r.query().contains("per_page=100")
+        assertEquals(1, standIn.count("GET", "/app/pulls$"), "4 commits: one page of 100, never the whole history");
+        assertEquals(List.of("/repos/example-org/app/commits/" + sha('c', 1) + "/pulls"), standIn.requests().stream()
+                .map(RecordedRequest::path).filter(p -> p.startsWith("/repos/example-org/app/commits/")).toList());
+        assertTrue(standIn.requests().stream().filter(r -> r.path().endsWith("/pulls"))
+                .filter(r -> !r.path().contains("/commits/")).allMatch(r -> r.query().contains("per_page=100")
                 && r.query().contains("state=closed") && r.query().contains("sort=updated")));
+        assertEquals(2, standIn.requests().size());
     }
 
     @Test
@@ -67,18 +73,44 @@ class GitHubPullRequestsTest {
         Map<String, PullRequestInfo> found = source().forCommits(List.of(sha('a', 249), sha('a', 201)));
 
         assertEquals(2, found.size());
-        assertEquals(1, standIn.count("GET", "/pulls$"));
+        assertEquals(1, standIn.count("GET", "/app/pulls$"));
     }
 
     @Test
     void closedButUnmergedPullRequestsAreNotReleased() {
         seed(20);
 
-        Map<String, PullRequestInfo> found = source().forCommits(List.of(sha('a', 15), sha('a', 14)));
+        Map<String, PullRequestInfo> found = source().forCommits(List.of(sha('a', 15), sha('a', 16)));
 
-        assertFalse(found.containsKey(sha('a', 15)), "#15 was closed without merging");
-        assertEquals(List.of(sha('a', 14)), new ArrayList<>(found.keySet()), "the merged #14 next to it is found");
-        assertEquals(14, found.get(sha('a', 14)).number());
+        assertEquals(List.of(sha('a', 16)), new ArrayList<>(found.keySet()));
+        assertEquals(16, found.get(sha('a', 16)).number());
+    }
+
+    @Test
+    void anOldPullRequestBeyondTheListedPageIsLookedUpByItsCommit() {
+        seed(250);
+
+        Map<String, PullRequestInfo> found = source().forCommits(List.of(sha('a', 250), sha('a', 3)));
+
+        assertEquals(List.of(250, 3), found.values().stream().map(PullRequestInfo::number).toList());
+        assertEquals(2, standIn.requests().size(), () -> standIn.requests().toString());
+    }
+
+    @Test
+    void commitsWithoutPullRequestsAreLookedUpOneByOneAtMostTwenty() {
+        seed(1000);
+        List<String> direct = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            direct.add(sha('c', i));
+        }
+
+        assertEquals(Map.of(), source().forCommits(direct));
+
+        assertEquals(1, standIn.count("GET", "/app/pulls$"));
+        assertEquals(20, standIn.count("GET", "/commits/c[0-9a-f]+/pulls$"));
+        assertTrue(log.lines.contains("WARN GitHub: 5 commit(s) not among the 100 most recently updated pull requests "
+                + "were not looked up one by one (at most 20); their notes show the commit without a pull request"),
+                log::all);
     }
 
     @Test

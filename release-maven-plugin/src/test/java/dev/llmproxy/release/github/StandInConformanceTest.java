@@ -108,6 +108,26 @@ class StandInConformanceTest {
                 + " exchanges do not conform to GitHub's OpenAPI description:\n" + String.join("\n", violations));
     }
 
+    @Test
+    void aSeparateUploadOriginWithGitHubsRenamingConforms() throws IOException {
+        try (GitHubStandIn separate = GitHubStandIn.builder().repository("example-org/app").token(TOKEN)
+                .separateUploadOrigin().strictAssetNames().start()) {
+            GitHubConfig config = new GitHubConfig(separate.apiUrl(), "example-org", "app", Optional.of(TOKEN),
+                    Optional.of(separate.uploadOrigin()));
+            Path renamed = file("app-1.4.0+linux.zip", "zip bytes");
+            separate.addTag("v1.4.0", TARGET_SHA, true);
+            GitHubReleaser releaser = new GitHubReleaser(config, new FakeTime().policy(), log);
+            releaser.sync(request("notes", true, List.of(renamed)), false);
+            releaser.sync(request("notes", true, List.of(renamed)), false);
+
+            List<RecordedExchange> exchanges = separate.exchanges();
+            assertEquals(2, exchanges.stream().filter(e -> e.server() == RecordedExchange.Server.UPLOADS).count());
+            assertEquals(2, exchanges.stream().filter(e -> e.path().contains("/git/tags/")).count());
+            List<String> violations = openApi.violations(exchanges);
+            assertTrue(violations.isEmpty(), String.join("\n", violations));
+        }
+    }
+
     private void errorCases(GitHubApi api, long releaseId, Path jar) {
         assertStatus(401, () -> new GitHubReleaser(config("example-org/app", Optional.of("wrong-token")),
                 new FakeTime().policy(), log).sync(request("notes", false, List.of()), false));
@@ -137,13 +157,14 @@ class StandInConformanceTest {
 
     private static Set<String> expectedOperations() {
         return new TreeSet<>(List.of(
-                "GET  200", "GET /releases 200", "GET /releases 401", "GET /releases 404", "POST /releases 201",
+                "GET  200", "GET /releases 200", "GET /git/ref/tags/{tag} 401", "GET /git/ref/tags/{tag} 404",
+                "GET /releases 404", "POST /releases 201",
                 "POST /releases 422", "GET /releases/{n} 200", "GET /releases/{n} 404", "PATCH /releases/{n} 200",
                 "DELETE /releases/{n} 204", "GET /releases/{n}/assets 200", "POST /releases/{n}/assets 201",
                 "POST /releases/{n}/assets 422", "GET /releases/assets/{n} 200", "DELETE /releases/assets/{n} 204",
                 "GET /releases/latest 200", "GET /releases/tags/{tag} 200", "GET /git/ref/tags/{tag} 200",
                 "GET /pulls 200", "GET /commits/{sha}/pulls 200", "GET /issues/{n} 200",
-                "GET /issues/{n}/comments 200", "GET /issues/{n}/comments 404", "POST /issues/{n}/comments 201"));
+                "GET /issues/comments 200", "POST /issues/{n}/comments 201", "POST /issues/{n}/comments 404"));
     }
 
     @Test

@@ -35,6 +35,7 @@ final class TestSettings {
     List<String> shownTypes = List.of();
     String versionFile;
     ReleaseSettings.Expectation expect = ReleaseSettings.Expectation.NONE;
+    String uploadUrl;
 
     TestSettings(Path root) {
         this.root = root;
@@ -45,7 +46,7 @@ final class TestSettings {
                 breakingBumpsMajorBefore1, releaseTypes, tag, dryRun, commit, nextDevelopmentVersion, push, remote,
                 date, new ReleaseSettings.NotesSettings("CHANGELOG.md", bodyLimit, shownTypes, false, true, appendFile, sections),
                 new ReleaseSettings.GitHubSettings(githubSkip, apiUrl, repository, token, publish, "{tag}", assets,
-                        true, null),
+                        true, null, uploadUrl),
                 tagPrefixes, previousTag, false, versionFile, expect);
     }
 }
