@@ -176,7 +176,7 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     /** @return whether this goal commits and tags when release.commit is not set */
     abstract boolean commitsByDefault();
 
-    private ReleaseSettings settings() {
+    ReleaseSettings settings() {
         String apiUrl = firstNonBlank(githubApiUrl, System.getenv("GITHUB_API_URL"), "https://api.github.com");
         return new ReleaseSettings(
                 project.getBasedir().toPath(),
@@ -218,7 +218,7 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
         return server == null ? null : blankToNull(server.getPassword());
     }
 
-    private ReleaseLog mavenLog() {
+    ReleaseLog mavenLog() {
         return new ReleaseLog() {
             @Override
             public void info(String line) {
