@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -58,6 +59,8 @@ public final class HistoryGraph implements AutoCloseable {
     private final Map<String, Integer> index;
     private final List<Tag> tags;
     private final int head;
+    /** Reads the files of {@link #fileAt}: one reader keeps its caches (pack windows, deltas) across commits. */
+    private ObjectReader reader;
 
     private HistoryGraph(Repository repository, String[] shas, int[][] parents, long[] times, Map<String, Integer> index,
             List<Tag> tags, int head) {
@@ -281,13 +284,27 @@ public final class HistoryGraph implements AutoCloseable {
      * @return the file's text as UTF-8, or empty when the commit has no such file
      */
     public Optional<String> fileAt(int commit, String path) {
-        try (RevWalk walk = new RevWalk(repository)) {
+        return bytesAt(commit, path).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads a file as it was at a commit, from git objects.
+     *
+     * @param commit an index
+     * @param path a repository-relative path with {@code /} separators
+     * @return the file's bytes, or empty when the commit has no such file
+     */
+    public Optional<byte[]> bytesAt(int commit, String path) {
+        if (reader == null) {
+            reader = repository.newObjectReader();
+        }
+        try (RevWalk walk = new RevWalk(reader)) {
             RevCommit c = walk.parseCommit(ObjectId.fromString(shas[commit]));
-            try (TreeWalk tree = TreeWalk.forPath(repository, path, c.getTree())) {
+            try (TreeWalk tree = TreeWalk.forPath(reader, path, c.getTree())) {
                 if (tree == null || (tree.getFileMode(0).getBits() & 0170000) != 0100000) {
                     return Optional.empty();
                 }
-                return Optional.of(new String(repository.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+                return Optional.of(reader.open(tree.getObjectId(0)).getBytes());
             }
         } catch (IOException e) {
             throw new ReleaseException("cannot read " + path + " at " + shas[commit] + ": " + e.getMessage(), e);
@@ -304,6 +321,9 @@ public final class HistoryGraph implements AutoCloseable {
 
     @Override
     public void close() {
+        if (reader != null) {
+            reader.close();
+        }
         repository.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.llmproxy.release.history;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,24 +53,19 @@ public final class ReleasedEntries {
      * @return the section's entries (possibly none), or empty when the file has no such section
      */
     public static Optional<List<Entry>> of(String changelog, String version) {
-        Pattern own = Pattern.compile("^\\[?v?" + Pattern.quote(version) + "(?:\\]|[\\s(]|$)");
-        String[] lines = changelog.split("\\R", -1);
-        int start = -1;
-        int level = 0;
-        for (int i = 0; i < lines.length && start < 0; i++) {
-            Matcher h = HEADING.matcher(lines[i]);
-            if (h.matches() && h.group(1).length() <= 3 && own.matcher(h.group(2).strip()).find()) {
-                start = i + 1;
-                level = h.group(1).length();
-            }
-        }
-        if (start < 0) {
+        Matcher heading = Pattern.compile("^ {0,3}(#{1,3})[ \\t]+\\[?v?" + Pattern.quote(version) + "(?:\\]|[\\s(]|$)",
+                Pattern.MULTILINE).matcher(changelog);
+        if (!heading.find()) {
             return Optional.empty();
         }
+        int level = heading.group(1).length();
         List<StringBuilder> texts = new ArrayList<>();
         boolean inFence = false;
-        for (int i = start; i < lines.length; i++) {
-            String line = lines[i];
+        int next = changelog.indexOf('\n', heading.end() - 1);
+        while (next >= 0 && next < changelog.length()) {
+            int from = next + 1;
+            next = changelog.indexOf('\n', from);
+            String line = changelog.substring(from, next < 0 ? changelog.length() : next).stripTrailing();
             if (line.stripLeading().startsWith("```") || line.stripLeading().startsWith("~~~")) {
                 inFence = !inFence;
                 continue;
@@ -95,6 +91,68 @@ public final class ReleasedEntries {
             entries.add(entry(text.toString()));
         }
         return Optional.of(entries);
+    }
+
+    /**
+     * Like {@link #of(String, String)} on a UTF-8 file, decoding only the section: changelogs of
+     * long-lived projects are hundreds of kilobytes, read once per replayed release.
+     *
+     * @param utf8 the file's bytes
+     * @param version the version without prefix
+     * @return the section's entries, or empty when the file has no such section
+     */
+    public static Optional<List<Entry>> of(byte[] utf8, String version) {
+        byte[] needle = version.getBytes(StandardCharsets.US_ASCII);
+        for (int hit = indexOf(utf8, needle, 0); hit >= 0; hit = indexOf(utf8, needle, hit + 1)) {
+            int start = hit;
+            while (start > 0 && utf8[start - 1] != '\n') {
+                start--;
+            }
+            int end = lineEnd(utf8, hit);
+            String line = new String(utf8, start, end - start, StandardCharsets.UTF_8);
+            Optional<List<Entry>> own = of(line, version);
+            if (own.isPresent()) {
+                while (end < utf8.length && !isVersionHeading(utf8, end + 1)) {
+                    end = lineEnd(utf8, end + 1);
+                }
+                return of(new String(utf8, start, Math.min(end, utf8.length) - start, StandardCharsets.UTF_8), version);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return whether the line at {@code from} is a heading of level 1 to 3 that starts with a version */
+    private static boolean isVersionHeading(byte[] text, int from) {
+        int i = from;
+        while (i < text.length && i - from < 3 && text[i] == ' ') {
+            i++;
+        }
+        if (i >= text.length || text[i] != '#') {
+            return false;
+        }
+        Matcher h = HEADING.matcher(new String(text, from, lineEnd(text, from) - from, StandardCharsets.UTF_8));
+        return h.matches() && h.group(1).length() <= 3 && VERSION_START.matcher(h.group(2).strip()).find();
+    }
+
+    private static int lineEnd(byte[] text, int from) {
+        int i = from;
+        while (i < text.length && text[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int indexOf(byte[] text, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= text.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (text[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     static Entry entry(String text) {

@@ -187,7 +187,7 @@ public final class Replay {
                         LocalDate.of(1970, 1, 1)),
                 notesCommits, null);
 
-        Optional<List<ReleasedEntries.Entry>> released = graph.fileAt(tagged, changelogPath)
+        Optional<List<ReleasedEntries.Entry>> released = graph.bytesAt(tagged, changelogPath)
                 .flatMap(text -> ReleasedEntries.of(text, tag.version().toString()));
         boolean agree = ours != null && ours.equals(tag.version());
         if (released.isEmpty()) {

@@ -61,6 +61,17 @@ class ReleasedEntriesTest {
     }
 
     @Test
+    void theBytesOfTheFileGiveTheSameSectionsAsItsText() {
+        byte[] utf8 = (GENERATED + "## 1.0.0 ⚠\n\n- first\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String version : List.of("1.3.0", "1.2.1", "1.2.0", "1.0.0")) {
+            assertEquals(ReleasedEntries.of(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), version),
+                    ReleasedEntries.of(utf8, version), version);
+        }
+        assertEquals(List.of("first"), ReleasedEntries.of(utf8, "1.0.0").orElseThrow().stream().map(ReleasedEntries.Entry::text).toList());
+        assertEquals(2, ReleasedEntries.of(utf8, "1.3.0").orElseThrow().size());
+    }
+
+    @Test
     void normalisingDropsLinksReferencesAndPunctuation() {
         assertEquals("stream responses", ReleasedEntries.normalise("**proxy:** Stream responses (#40)."));
         assertEquals("stream responses", ReleasedEntries.normalise("stream responses ([abc1234](https://x/commit/abc1234))"));
