@@ -8,6 +8,7 @@ import dev.llmproxy.release.notes.ReleaseInfo;
 import dev.llmproxy.release.notes.ReleaseNotes;
 import dev.llmproxy.release.version.ReleaseTag;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,18 +50,38 @@ public final class FullChangelog {
      * @return the notes of every release, newest first
      */
     public List<ReleaseNotes> notes(RepositoryHistory history) {
+        List<RepositoryHistory.Release> highestFirst = new ArrayList<>(history.releases());
+        highestFirst.sort(Comparator.comparing((RepositoryHistory.Release r) -> r.tag().version()).reversed());
         List<ReleaseNotes> out = new ArrayList<>();
         for (RepositoryHistory.Release release : history.releases()) {
             ReleaseTag tag = release.tag();
-            RepositoryHistory.HistoryView view = history.asOf(release.commit(), t -> t.commit() != release.commit()
-                    && history.release(t.name()).map(r -> r.tag().version().compareTo(tag.version()) < 0).orElse(false));
-            Optional<ReleaseTag> since = history.notesSince(view, tag.version());
-            List<ConventionalCommit> commits = history.commitsSince(view, since);
+            boolean[] reachable = history.graph().ancestors(release.commit());
+            Optional<ReleaseTag> since = previous(highestFirst, release, reachable, false);
+            if (since.isPresent() && since.get().version().isPreRelease() && !tag.version().isPreRelease()) {
+                since = previous(highestFirst, release, reachable, true);
+            }
+            List<ConventionalCommit> commits = history.commitsBetween(reachable, since);
             out.add(NotesBuilder.build(config,
                     new ReleaseInfo(repository, tag.version().toString(), tag.name(), since.map(ReleaseTag::name).orElse(null),
                             release.date()),
                     commits, null));
         }
         return out;
+    }
+
+    /**
+     * The release a tag's notes start after, as {@code release:changelog -Drelease.tag} finds it: the
+     * highest lower release on another commit that the tag reaches; for a stable release after
+     * pre-releases, the highest lower stable one ({@link RepositoryHistory#notesSince}).
+     */
+    private static Optional<ReleaseTag> previous(List<RepositoryHistory.Release> highestFirst, RepositoryHistory.Release release,
+            boolean[] reachable, boolean stableOnly) {
+        for (RepositoryHistory.Release r : highestFirst) {
+            if (r.tag().version().compareTo(release.tag().version()) < 0 && r.commit() != release.commit() && reachable[r.commit()]
+                    && (!stableOnly || !r.tag().version().isPreRelease())) {
+                return Optional.of(r.tag());
+            }
+        }
+        return Optional.empty();
     }
 }

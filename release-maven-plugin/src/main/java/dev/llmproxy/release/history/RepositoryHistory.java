@@ -138,9 +138,18 @@ public final class RepositoryHistory implements AutoCloseable {
      * @return the commits of {@code git log since..view}, newest first
      */
     public List<ConventionalCommit> commitsSince(HistoryView view, Optional<ReleaseTag> since) {
+        return commitsBetween(view.reachable(), since);
+    }
+
+    /**
+     * @param reachable the ancestors of the range's end ({@link HistoryGraph#ancestors})
+     * @param since the release the range starts after, or empty for the whole history
+     * @return the commits of {@code git log since..end}, newest first
+     */
+    public List<ConventionalCommit> commitsBetween(boolean[] reachable, Optional<ReleaseTag> since) {
         boolean[] excluded = graph.ancestors(since.flatMap(t -> graph.indexOf(t.commitSha())).orElse(-1));
         List<ConventionalCommit> out = new ArrayList<>();
-        for (int i : graph.range(view.reachable(), excluded)) {
+        for (int i : graph.range(reachable, excluded)) {
             out.add(commits[i]);
         }
         return out;
