@@ -49,7 +49,7 @@ public final class GenerateHistory {
         try (OutputStream out = new BufferedOutputStream(p.getOutputStream(), 1 << 16)) {
             int forkMark = 0;
             for (int i = 1; i <= mainCommits; i++) {
-                if (i == mergeAt) {
+                if (side > 0 && i == mergeAt) {
                     // the side branch: commits on top of the fork point, then merged into main without squashing
                     int parent = forkMark;
                     for (int s = 0; s < side; s++) {
@@ -99,7 +99,9 @@ public final class GenerateHistory {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("git fast-import failed in " + dir);
         }
-        run(dir, "git", "branch", "-q", "-D", "side");
+        if (side > 0) {
+            run(dir, "git", "branch", "-q", "-D", "side");
+        }
         run(dir, "git", "reset", "-q", "--hard", "main");
         System.out.println("generated " + dir + ": " + mark + " commits, " + released + " release tags, " + tagged + " other tags");
     }
