@@ -3,6 +3,7 @@ package dev.llmproxy.release.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.llmproxy.release.git.TestRepos;
+import dev.llmproxy.release.github.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class FullChangelogTest {
         repo.ta("v1.1.0");
         repo.c("-m", "feat: unreleased");
 
-        Path file = new HistoryEngine(HistoryRepos.settings(dir, "example-org/app"), new HistoryRepos.Lines()).fullChangelog(false);
+        Path file = new HistoryEngine(HistoryRepos.settings(dir, "example-org/app"), new RecordingLog()).fullChangelog(false);
 
         assertEquals(dir.resolve(HistoryEngine.FULL_CHANGELOG_FILE), file);
         String u = "https://github.com/example-org/app";

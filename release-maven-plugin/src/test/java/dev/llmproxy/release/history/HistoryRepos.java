@@ -1,12 +1,10 @@
 package dev.llmproxy.release.history;
 
-import dev.llmproxy.release.ReleaseLog;
 import dev.llmproxy.release.TestPoms;
 import dev.llmproxy.release.git.TestRepos;
 import dev.llmproxy.release.plan.ReleaseSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Settings and a recording log for the history tests, and one generated history whose decisions are known. */
@@ -20,21 +18,6 @@ final class HistoryRepos {
                 new ReleaseSettings.NotesSettings("CHANGELOG.md", 125_000, List.of(), false, true, null),
                 new ReleaseSettings.GitHubSettings(true, "https://api.github.com", repository, null, false, "{tag}", List.of(),
                         false, null));
-    }
-
-    /** Keeps every line, prefixed INFO or WARN. */
-    static final class Lines implements ReleaseLog {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void info(String line) {
-            lines.add("INFO " + line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add("WARN " + line);
-        }
     }
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.git.TestRepos;
+import dev.llmproxy.release.github.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,7 @@ class ReplayTest {
     @Test
     void replaysEachReleaseFromTheStateBeforeItsReleaseCommit() {
         TestRepos repo = HistoryRepos.fourReleases(dir);
-        HistoryRepos.Lines log = new HistoryRepos.Lines();
+        RecordingLog log = new RecordingLog();
 
         List<Replay.Outcome> outcomes = new HistoryEngine(HistoryRepos.settings(dir, null), log).replay(0);
 
@@ -48,10 +49,37 @@ class ReplayTest {
     }
 
     @Test
+    void preReleasesAreReplayedWithTheirTrainAndLaterTagsAreNotVisible() {
+        TestRepos repo = TestRepos.nr(dir);
+        repo.c("-m", "feat: a");
+        repo.ta("v1.0.0");
+        repo.c("-m", "feat: b");
+        repo.c("-m", "chore(release): 1.1.0-rc.1");
+        repo.ta("v1.1.0-rc.1");
+        repo.c("-m", "fix: c");
+        repo.c("-m", "chore(release): 1.1.0");
+        repo.ta("v1.1.0");
+        repo.git("switch", "-q", "-c", "maintenance", "v1.0.0");
+        repo.c("-m", "fix: d");
+        repo.ta("v1.0.1");
+
+        List<Replay.Outcome> outcomes = new HistoryEngine(HistoryRepos.settings(dir, null), new RecordingLog()).replay(0);
+
+        assertEquals(List.of("v1.0.1", "v1.1.0", "v1.1.0-rc.1", "v1.0.0"), outcomes.stream().map(Replay.Outcome::tag).toList());
+        // v1.0.1 was tagged after v1.1.0, which HEAD (the maintenance line) cannot reach: the planner refuses
+        assertEquals("refused", outcomes.get(0).bump());
+        assertEquals(java.util.Arrays.asList(null, "1.1.0", "1.1.0-rc.1"),
+                outcomes.subList(0, 3).stream().map(Replay.Outcome::ourVersion).toList());
+        assertEquals(List.of(false, true, true), outcomes.subList(0, 3).stream().map(Replay.Outcome::agree).toList());
+        // rc.1 and the stable release each see only the tags made before them
+        assertEquals(List.of("minor", "prerelease"), List.of(outcomes.get(1).bump(), outcomes.get(2).bump()));
+    }
+
+    @Test
     void lastLimitsTheReplayToTheNewestReleasesAndTheReportIsJson() throws Exception {
         HistoryRepos.fourReleases(dir);
 
-        new HistoryEngine(HistoryRepos.settings(dir, null), new HistoryRepos.Lines()).replay(2);
+        new HistoryEngine(HistoryRepos.settings(dir, null), new RecordingLog()).replay(2);
 
         JsonNode report = new ObjectMapper().readTree(Files.readString(dir.resolve(HistoryEngine.REPLAY_FILE)));
         assertEquals(2, report.get("totals").get("releases").asInt());
@@ -72,7 +100,7 @@ class ReplayTest {
         String head = repo.git("rev-parse", "HEAD");
         String changelog = repo.git("show", "HEAD:CHANGELOG.md");
 
-        new HistoryEngine(HistoryRepos.settings(dir, null), new HistoryRepos.Lines()).replay(0);
+        new HistoryEngine(HistoryRepos.settings(dir, null), new RecordingLog()).replay(0);
 
         assertEquals("", status);
         assertEquals("!! target/", repo.git("status", "--porcelain", "--ignored"));
@@ -88,7 +116,7 @@ class ReplayTest {
         repo.tl("release-1.0.0");
 
         ReleaseException e = assertThrows(ReleaseException.class,
-                () -> new HistoryEngine(HistoryRepos.settings(dir, null), new HistoryRepos.Lines()).replay(0));
+                () -> new HistoryEngine(HistoryRepos.settings(dir, null), new RecordingLog()).replay(0));
         assertEquals("no release tags (vX.Y.Z) to replay: set release.tagPrefix to the prefix of the project's tags, or fetch"
                 + " tags (git fetch --tags)", e.getMessage());
     }
