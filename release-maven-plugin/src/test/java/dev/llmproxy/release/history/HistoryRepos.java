@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Settings and a recording log for the history tests, and one generated history whose decisions are known. */
-final class HistoryRepos {
+public final class HistoryRepos {
 
     private HistoryRepos() {}
 
@@ -33,7 +33,7 @@ final class HistoryRepos {
      *
      * @return the repository
      */
-    static TestRepos fourReleases(Path dir) {
+    public static TestRepos fourReleases(Path dir) {
         TestRepos repo = TestRepos.nr(dir);
         repo.write("pom.xml", TestPoms.app("0.1.0-SNAPSHOT"));
         repo.write(".gitignore", "target/\n");
