@@ -6,8 +6,6 @@ import dev.llmproxy.release.history.HistoryEngine;
 import dev.llmproxy.release.plan.ReleaseSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -75,11 +73,7 @@ final class HistoryOptions {
     }
 
     private ReleaseSettings settings(Path root) {
-        return new ReleaseSettings(root, tagPrefix, "auto", null, null, null, false, releaseTypes, null, true, false, null,
-                false, "origin", LocalDate.now(ZoneOffset.UTC),
-                new ReleaseSettings.NotesSettings(changelogFile, 125_000, csv(showTypes), false, true, null),
-                new ReleaseSettings.GitHubSettings(true, "https://api.github.com", repository, null, false, "{tag}", List.of(),
-                        false, null));
+        return HistoryEngine.settings(root, tagPrefix, releaseTypes, csv(showTypes), repository, changelogFile);
     }
 
     private static List<String> csv(String text) {

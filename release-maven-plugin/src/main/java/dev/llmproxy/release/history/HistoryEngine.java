@@ -15,6 +15,8 @@ import dev.llmproxy.release.plan.ReleaseSettings;
 import dev.llmproxy.release.version.BumpPolicy;
 import dev.llmproxy.release.version.TagNaming;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +45,27 @@ public final class HistoryEngine {
     public HistoryEngine(ReleaseSettings settings, ReleaseLog log) {
         this.settings = settings;
         this.log = log;
+    }
+
+    /**
+     * The settings of a history goal run outside Maven (the CLI, tests): every other {@code release.*}
+     * setting at its default. The one place outside the mojos that builds {@link ReleaseSettings}.
+     *
+     * @param root the project root (a pom is not needed)
+     * @param tagPrefix {@code release.tagPrefix}
+     * @param releaseTypes {@code release.releaseTypes}
+     * @param showTypes {@code release.notes.showTypes}
+     * @param repository {@code release.github.repository}, or null to read it from origin's URL
+     * @param changelogFile {@code release.changelogFile}, relative to {@code root}
+     * @return the settings
+     */
+    public static ReleaseSettings settings(Path root, String tagPrefix, String releaseTypes, List<String> showTypes,
+            String repository, String changelogFile) {
+        return new ReleaseSettings(root, tagPrefix, "auto", null, null, null, false, releaseTypes, null, true, false, null,
+                false, "origin", LocalDate.now(ZoneOffset.UTC),
+                new ReleaseSettings.NotesSettings(changelogFile, 125_000, showTypes, false, true, null),
+                new ReleaseSettings.GitHubSettings(true, "https://api.github.com", repository, null, false, "{tag}", List.of(),
+                        false, null));
     }
 
     /**

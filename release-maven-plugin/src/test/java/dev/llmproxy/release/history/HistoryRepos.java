@@ -4,7 +4,6 @@ import dev.llmproxy.release.TestPoms;
 import dev.llmproxy.release.git.TestRepos;
 import dev.llmproxy.release.plan.ReleaseSettings;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 
 /** Settings and a recording log for the history tests, and one generated history whose decisions are known. */
@@ -13,11 +12,8 @@ public final class HistoryRepos {
     private HistoryRepos() {}
 
     static ReleaseSettings settings(Path root, String repository) {
-        return new ReleaseSettings(root, "v", "auto", null, null, null, false, "feat=minor,fix=patch,perf=patch,revert=patch",
-                null, true, false, null, false, "origin", LocalDate.of(2026, 11, 30),
-                new ReleaseSettings.NotesSettings("CHANGELOG.md", 125_000, List.of(), false, true, null),
-                new ReleaseSettings.GitHubSettings(true, "https://api.github.com", repository, null, false, "{tag}", List.of(),
-                        false, null));
+        return HistoryEngine.settings(root, "v", "feat=minor,fix=patch,perf=patch,revert=patch", List.of(), repository,
+                "CHANGELOG.md");
     }
 
     /**
