@@ -24,7 +24,7 @@ public final class HistoryRepos {
      *   <li>v0.1.0 (first, from the pom's 0.1.0-SNAPSHOT): feat alpha; CHANGELOG lists alpha by commit link.
      *   <li>v0.1.1: fix beta, fix zeta; CHANGELOG lists beta (short SHA) and a hand-written gamma.
      *   <li>v0.3.0 (we decide 0.2.0): feat delta, docs readme; CHANGELOG lists delta by text only.
-     *   <li>v1.0.0 lightweight on feat!: epsilon, no release commit, no section (we decide 0.4.0).
+     *   <li>v1.0.0 lightweight on refactor!: epsilon, no release commit, no section (we decide 0.4.0).
      * </ol>
      *
      * @return the repository
@@ -48,7 +48,7 @@ public final class HistoryRepos {
         repo.c("-m", "docs: readme");
         changelog = changelog.replace("# Changelog\n\n", "# Changelog\n\n## [0.3.0] - 2024-01-01\n\n### Added\n\n- Delta.\n\n");
         release(repo, "0.3.0", changelog);
-        repo.c("-m", "feat!: epsilon");
+        repo.c("-m", "refactor!: epsilon");
         repo.tl("v1.0.0");
         return repo;
     }

@@ -30,7 +30,7 @@ class ReplayTest {
 
         assertEquals(List.of(
                 new Replay.Outcome("v1.0.0", "1.0.0", "0.4.0", false, "minor",
-                        "minor: 1 breaking commit, first " + repo.sha("v1.0.0").substring(0, 7) + " feat!: epsilon",
+                        "minor: 1 breaking commit, first " + repo.sha("v1.0.0").substring(0, 7) + " refactor!: epsilon",
                         null, 0, 1, 0, List.of(), List.of()),
                 new Replay.Outcome("v0.3.0", "0.3.0", "0.2.0", false, "minor",
                         "minor: 1 feat commit, first " + repo.sha("v0.3.0~2").substring(0, 7) + " feat: delta",
