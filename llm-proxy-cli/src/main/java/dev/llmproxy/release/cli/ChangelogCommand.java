@@ -1,10 +1,19 @@
 package dev.llmproxy.release.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code llm-proxy release changelog}: write the notes and CHANGELOG.md (goal {@code changelog}). */
 @Command(name = "changelog", description = "Write the release notes and prepend them to CHANGELOG.md.")
 final class ChangelogCommand extends GoalCommand {
+
+    @Mixin
+    FullHistoryOption fullHistory;
+
+    @Override
+    public Integer call() {
+        return fullHistory.all ? fullHistory.run(release.terminal(), directory) : super.call();
+    }
 
     @Override
     String goal() {

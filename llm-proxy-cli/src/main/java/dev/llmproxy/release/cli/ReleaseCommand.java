@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
         name = "release",
         mixinStandardHelpOptions = true,
         versionProvider = LlmProxy.Version.class,
-        subcommands = {DraftCommand.class, BumpCommand.class, ChangelogCommand.class},
+        subcommands = {DraftCommand.class, BumpCommand.class, ChangelogCommand.class, ReplayCommand.class},
         description = "Cut a release of the Maven project through the release-maven-plugin goals.")
 final class ReleaseCommand implements Runnable {
 

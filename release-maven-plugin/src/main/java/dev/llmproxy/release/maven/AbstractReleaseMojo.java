@@ -239,7 +239,7 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     /** @return whether this goal commits and tags when release.commit is not set */
     abstract boolean commitsByDefault();
 
-    private ReleaseSettings settings() {
+    ReleaseSettings settings() {
         return SettingsResolver.resolve(project.getBasedir().toPath(), properties(), System.getenv(),
                 commitsByDefault(), this::settingsToken);
     }
@@ -323,7 +323,7 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
         return server == null ? null : server.getPassword();
     }
 
-    private ReleaseLog mavenLog() {
+    ReleaseLog mavenLog() {
         return new ReleaseLog() {
             @Override
             public void info(String line) {

@@ -78,6 +78,28 @@ public final class ChangelogUpdater {
         TextFiles.writeAtomically(file, update(existing, notes));
     }
 
+    /**
+     * A whole new {@code CHANGELOG.md} holding every release at once (issue #12, item 7), in one
+     * pass: the same text as {@link #update} applied to an empty file once per release, oldest
+     * first, gives, without re-reading the growing file each time.
+     *
+     * @param newestFirst the releases, newest first
+     * @return the file text with LF line ends: header, sections newest first, link references
+     */
+    public String whole(List<ReleaseNotes> newestFirst) {
+        StringBuilder sections = new StringBuilder(NEW_FILE_HEADER);
+        StringBuilder references = new StringBuilder();
+        for (int i = 0; i < newestFirst.size(); i++) {
+            ReleaseNotes notes = newestFirst.get(i);
+            sections.append(i == 0 ? "" : "\n").append(renderer.changelogSection(notes));
+            if (notes.release().changesUrl() != null) {
+                references.append('[').append(notes.release().version()).append("]: ")
+                        .append(notes.release().changesUrl()).append('\n');
+            }
+        }
+        return references.isEmpty() ? sections.toString() : sections.append('\n').append(references).toString();
+    }
+
     private static List<String> putSection(List<String> lines, String section, String version, String eol) {
         Pattern ownHeading = Pattern.compile("^ {0,3}## +\\[?v?" + Pattern.quote(version) + "\\]?(?:[ \\t].*)?\\R?$");
         Pattern unreleased = Pattern.compile("^ {0,3}## +\\[?unreleased\\]?.*\\R?$", Pattern.CASE_INSENSITIVE);

@@ -242,6 +242,10 @@ public final class ReleaseEngine {
         }
 
         private NotesConfig notesConfig() {
+            return notesConfigOf(settings);
+        }
+
+        static NotesConfig notesConfigOf(ReleaseSettings settings) {
             NotesConfig config = NotesConfig.defaults()
                     .withGroupByScope(settings.notes().groupByScope())
                     .withPullRequestTitles(settings.notes().usePullRequestTitles())
@@ -723,6 +727,17 @@ public final class ReleaseEngine {
         public void close() {
             git.close();
         }
+    }
+
+    /**
+     * The notes configuration every goal uses: {@code release.notes.*} and the project's
+     * {@code .github/release.yml}; for other engines that render notes as the goals do (history/).
+     *
+     * @param settings the goal's parameters
+     * @return the configuration
+     */
+    public static NotesConfig notesConfig(ReleaseSettings settings) {
+        return Run.notesConfigOf(settings);
     }
 
     private static String sectionTitle(String type) {

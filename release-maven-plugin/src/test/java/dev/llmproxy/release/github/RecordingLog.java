@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every log line, prefixed with its level. */
-final class RecordingLog implements ReleaseLog {
-    final List<String> lines = new CopyOnWriteArrayList<>();
+public final class RecordingLog implements ReleaseLog {
+    public final List<String> lines = new CopyOnWriteArrayList<>();
 
     @Override
     public void info(String message) {

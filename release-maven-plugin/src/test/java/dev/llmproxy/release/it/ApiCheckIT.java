@@ -193,7 +193,8 @@ class ApiCheckIT {
         nextSnapshot(repo, "org.example.apid", "0.3.1-SNAPSHOT", "core", "util");
         removeBar(repo);
 
-        mvnOk(dir, Map.of(), "package", BUMP, "-Drelease.dryRun=true", "-Drelease.apiCheck=escalate");
+        mvnOk(dir, Map.of(), "-q", "package"); // the jars first, so that llm-proxy's in-process preview sees them too
+        mvnOk(dir, Map.of(), BUMP, "-Drelease.dryRun=true", "-Drelease.apiCheck=escalate");
         ReleasePlan planned = plan(dir);
         assertEquals("0.4.0", planned.version());
         assertEquals("minor", planned.bump());
