@@ -88,7 +88,7 @@ abstract class GoalCommand implements Callable<Integer> {
         if (!Files.isDirectory(start)) {
             throw new CliException(CliException.USAGE, "-C " + directory + ": no such directory");
         }
-        MavenProject project = MavenProject.locate(start, terminal.env());
+        MavenProject project = MavenProject.locate(start, terminal.env(), notice -> out.println(style.dim(notice)));
         MavenRun maven = new MavenRun(project, terminal.env(), out, style, verbose);
         Preview view = new Preview(project, terminal, style, publishes(), pushOption());
 

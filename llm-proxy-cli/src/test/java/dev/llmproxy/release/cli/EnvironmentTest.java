@@ -36,12 +36,17 @@ class EnvironmentTest {
         SampleProject project = SampleProject.create(dir, false);
         Path emptyBin = Files.createDirectories(dir.resolve("empty-bin"));
 
-        InProcess run = InProcess.run(project.root, SampleProject.envWithoutMaven(emptyBin), null, false, false,
-                "release", "draft", "--dry-run");
+        Map<String, String> env = new HashMap<>(SampleProject.envWithoutMaven(emptyBin));
+        env.put("MVNW_REPOURL", "http://127.0.0.1:1/maven2"); // nothing listens there: provisioning fails
+        env.put("MAVEN_USER_HOME", dir.resolve("m2").toString());
+
+        InProcess run = InProcess.run(project.root, env, null, false, false, "release", "draft", "--dry-run");
 
         assertEquals(2, run.exitCode, run::toString);
-        assertEquals("llm-proxy: no Maven found: add the Maven wrapper (mvnw) to " + project.root
-                + ", put mvn on PATH or set MAVEN_HOME\n", run.err);
+        assertTrue(run.err.startsWith("llm-proxy: no Maven found and Maven 3.9.16 could not be provisioned (cannot download"
+                + " http://127.0.0.1:1/maven2/org/apache/maven/apache-maven/3.9.16/apache-maven-3.9.16-bin.zip: "), run.err);
+        assertTrue(run.err.endsWith("): add the Maven wrapper (mvnw) to " + project.root + ", put Maven 3.6.3+ on PATH"
+                + " or set MAVEN_HOME (MVNW_REPOURL names a Maven repository mirror to download from)\n"), run.err);
         assertEquals(List.of(), project.mavenCalls());
     }
 
