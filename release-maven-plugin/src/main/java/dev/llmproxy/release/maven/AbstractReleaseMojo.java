@@ -12,9 +12,11 @@ import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Parameters shared by the {@code release:*} goals and the one call into {@link ReleaseEngine}.
@@ -148,6 +150,10 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     @Parameter(property = "release.skip", defaultValue = "false")
     boolean skip;
 
+    /** Decrypts a settings.xml password encrypted with {@code mvn --encrypt-password}. */
+    @Component
+    SettingsDecrypter settingsDecrypter;
+
     @Override
     public final void execute() throws MojoFailureException {
         if (skip) {
@@ -215,7 +221,7 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
             return fromEnv;
         }
         Server server = session.getSettings().getServer(githubServerId);
-        return server == null ? null : blankToNull(server.getPassword());
+        return server == null ? null : blankToNull(ServerPasswords.password(settingsDecrypter, server));
     }
 
     private ReleaseLog mavenLog() {

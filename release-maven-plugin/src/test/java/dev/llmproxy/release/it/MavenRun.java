@@ -68,7 +68,7 @@ public final class MavenRun {
         } else {
             Path head = mirrorHead();
             command.add("-Dmaven.repo.local=" + head);
-            command.add("--settings=" + head.resolve("settings.xml"));
+            command.add("--global-settings=" + head.resolve("settings.xml")); // leaves -s to the test
         }
         command.add("-Dstyle.color=never");
         command.addAll(List.of(args));
