@@ -210,15 +210,20 @@ class MavenProvisioningTest {
         return home;
     }
 
-    private static String run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    /** Runs {@code command} with its output in a file and a bounded wait; @return the output */
+    private String run(Map<String, String> env, String... command) throws Exception {
+        Path log = Files.createTempFile(dir, "run", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("MAVEN_ARGS");
         builder.environment().putAll(env);
         builder.environment().put("PATH", System.getenv("PATH")); // the scripts need uname, java, ...
         Process process = builder.start();
         process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "finished");
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError(String.join(" ", command) + " did not finish in 2 minutes");
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), output);
         return output;
     }

@@ -16,11 +16,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,6 +48,7 @@ class CentralDeployTest {
     private static Path repository;
 
     @BeforeAll
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
     static void deployWithAThrowawayKey() throws Exception {
         Project.requireProgram("gpg", "install gnupg (apt-get install gnupg)");
         Project.requireProgram("git", "install git");
