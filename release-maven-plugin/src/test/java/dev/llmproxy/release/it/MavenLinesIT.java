@@ -17,26 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * GitHub Release with assets on the stand-in).
  */
 class MavenLinesIT {
-    private static final String POM = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <project xmlns="http://maven.apache.org/POM/4.0.0">
-              <modelVersion>4.0.0</modelVersion>
-              <groupId>org.example</groupId>
-              <artifactId>app</artifactId>
-              <version>1.5.0-SNAPSHOT</version>
-              <packaging>pom</packaging>
-              <build>
-                <plugins>
-                  <plugin>
-                    <groupId>dev.llmproxy</groupId>
-                    <artifactId>release-maven-plugin</artifactId>
-                    <version>%s</version>
-                    <extensions>true</extensions>
-                  </plugin>
-                </plugins>
-              </build>
-            </project>
-            """;
 
     @TempDir
     Path dir;
@@ -51,7 +31,7 @@ class MavenLinesIT {
         assertTrue(maven.present(), "no Maven in " + maven.home()
                 + ": the distributions are unpacked by `mvn pre-integration-test` of release-maven-plugin"
                 + " (maven-dependency-plugin, execution maven-lines); run the ITs through Maven");
-        try (DraftScenario scenario = new DraftScenario(dir, POM.formatted(Samples.pluginVersion()))) {
+        try (DraftScenario scenario = new DraftScenario(dir, DraftScenario.POM_WITH_EXTENSIONS.formatted(Samples.pluginVersion(), ""))) {
             MavenRun.Result result = MavenRun.run(maven, scenario.dir(), scenario.env(), scenario.args("release-draft"));
             assertEquals(0, result.exitCode(), result::toString);
             String version = Samples.pluginVersion();

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Publishable to Maven Central (issue 13 item 4): a copy of this repository's sources, at a release
  * version, is deployed by {@code mvn -Prelease deploy} to a local file repository
- * ({@code -DaltDeploymentRepository}, which turns the Central Portal upload off) with a throwaway key
+ * ({@code -DaltDeploymentRepository}; without {@code CENTRAL_USERNAME} the Central Portal upload is off) with a throwaway key
  * made by gpg in the test and handed over as {@code MAVEN_GPG_KEY}/{@code MAVEN_GPG_PASSPHRASE}.
  * Then exactly the parent, the plugin and the CLI are there, each file with its {@code .asc} (verified
  * by gpg against the throwaway public key), {@code .md5} and {@code .sha1}, the jars with sources and
@@ -68,6 +68,7 @@ class CentralDeployTest {
         // tail holds every plugin and dependency, so nothing is downloaded
         Map<String, String> env = new HashMap<>(System.getenv());
         env.remove("MAVEN_ARGS");
+        env.remove("CENTRAL_USERNAME"); // the profile central (the Portal upload) stays off
         env.put("MAVEN_GPG_KEY", secretKey);
         env.put("MAVEN_GPG_PASSPHRASE", PASSPHRASE);
         Processes.Result deploy = Processes.run(command, sources, env);
