@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +30,21 @@ class EncryptedTokenIT {
     private static final String MASTER = "master password of the IT";
 
     @TempDir
+    static Path shared;
+
+    @TempDir
     Path dir;
+
+    /** settings-security.xml with {@link #MASTER}, and the token encrypted under it: made once, by the current Maven. */
+    private static Path security;
+    private static String encryptedToken;
+
+    @BeforeAll
+    static void encryptTheTokenOnce() throws Exception {
+        security = settingsSecurity(shared, MASTER);
+        encryptedToken = encrypt(shared, security, DraftScenario.TOKEN);
+        assertTrue(encryptedToken.matches("\\{[A-Za-z0-9+/=]+\\}") && !encryptedToken.contains(DraftScenario.TOKEN), encryptedToken);
+    }
 
     static Stream<MavenLine> oldestAndCurrent() {
         List<MavenLine> lines = MavenLine.supported();
@@ -40,10 +55,7 @@ class EncryptedTokenIT {
     @MethodSource("oldestAndCurrent")
     void anEncryptedTokenInSettingsXmlReachesGitHubDecrypted(MavenLine maven) throws Exception {
         assertTrue(maven.present(), "no Maven in " + maven.home() + ": run the ITs through Maven (see MavenLinesIT)");
-        Path security = settingsSecurity(MASTER);
-        String encrypted = encrypt(security, DraftScenario.TOKEN);
-        assertTrue(encrypted.matches("\\{[A-Za-z0-9+/=]+\\}") && !encrypted.contains(DraftScenario.TOKEN), encrypted);
-        Path settings = settingsWithGitHubPassword(encrypted);
+        Path settings = settingsWithGitHubPassword(encryptedToken);
 
         try (DraftScenario scenario = new DraftScenario(dir, DraftScenario.POM)) {
             List<String> args = new ArrayList<>(List.of(scenario.args(MavenRun.PLUGIN + ":draft")));
@@ -51,16 +63,14 @@ class EncryptedTokenIT {
             MavenRun.Result result = MavenRun.run(maven, scenario.dir(), envWithoutToken(), args.toArray(String[]::new));
 
             assertEquals(0, result.exitCode(), result::toString);
-            assertFalse(result.output().contains(encrypted), "the encrypted token is not logged either");
+            assertFalse(result.output().contains(encryptedToken), "the encrypted token is not logged either");
             scenario.assertReleased(result);
         }
     }
 
     @Test
     void aTokenEncryptedWithAnotherMasterPasswordIsAOneLineRefusalBeforeAnythingIsWritten() throws Exception {
-        String encrypted = encrypt(settingsSecurity("another master password"), DraftScenario.TOKEN);
-        Path settings = settingsWithGitHubPassword(encrypted);
-        Path security = settingsSecurity(MASTER);
+        Path settings = settingsWithGitHubPassword(encrypt(dir, settingsSecurity(dir, "another master password"), DraftScenario.TOKEN));
 
         try (DraftScenario scenario = new DraftScenario(dir, DraftScenario.POM)) {
             String head = scenario.repo.sha("HEAD");
@@ -87,16 +97,16 @@ class EncryptedTokenIT {
     }
 
     /** @return a settings-security.xml holding {@code master} encrypted by {@code mvn --encrypt-master-password} */
-    private Path settingsSecurity(String master) throws IOException, InterruptedException {
-        String encryptedMaster = mvnEncrypt("--encrypt-master-password", master);
+    private static Path settingsSecurity(Path dir, String master) throws IOException, InterruptedException {
+        String encryptedMaster = mvnEncrypt(dir, "--encrypt-master-password", master);
         Path file = Files.createTempFile(dir, "settings-security", ".xml");
         Files.writeString(file, "<settingsSecurity>\n  <master>" + encryptedMaster + "</master>\n</settingsSecurity>\n",
                 StandardCharsets.UTF_8);
         return file;
     }
 
-    private String encrypt(Path security, String password) throws IOException, InterruptedException {
-        return mvnEncrypt("-Dsettings.security=" + security, "--encrypt-password", password);
+    private static String encrypt(Path dir, Path security, String password) throws IOException, InterruptedException {
+        return mvnEncrypt(dir, "-Dsettings.security=" + security, "--encrypt-password", password);
     }
 
     private Path settingsWithGitHubPassword(String password) throws IOException {
@@ -115,7 +125,7 @@ class EncryptedTokenIT {
     }
 
     /** @return the {@code {...}} line that the current Maven prints for the encryption arguments */
-    private String mvnEncrypt(String... args) throws IOException, InterruptedException {
+    private static String mvnEncrypt(Path dir, String... args) throws IOException, InterruptedException {
         MavenRun.Result result = MavenRun.run(dir, Map.of(), args);
         assertEquals(0, result.exitCode(), result::toString);
         return result.output().lines().map(String::strip).filter(line -> line.matches("\\{.+\\}"))
