@@ -132,7 +132,8 @@ abstract class GoalCommand implements Callable<Integer> {
                 + " (dry run) ..."));
         PlanView plan;
         if (planInMaven) {
-            MavenProject project = MavenProject.locate(workspace.root(), terminal.env());
+            MavenProject project = MavenProject.locate(workspace.root(), terminal.env(),
+                    notice -> out.println(style.dim(notice)));
             plan = runGoal(workspace, new MavenRun(project, terminal.env(), out, style, verbose), mavenArguments(true));
         } else {
             try (Progress progress = Progress.start(terminal, style,
@@ -189,7 +190,8 @@ abstract class GoalCommand implements Callable<Integer> {
                 arguments.add("-Drelease.expect.version=" + plan.version());
                 arguments.add("-Drelease.expect.head=" + plan.headSha());
             }
-            MavenProject project = MavenProject.locate(workspace.root(), terminal.env());
+            MavenProject project = MavenProject.locate(workspace.root(), terminal.env(),
+                    notice -> out.println(style.dim(notice)));
             done = runGoal(workspace, new MavenRun(project, terminal.env(), out, style, verbose), arguments);
         } else {
             Map<String, String> properties = properties(false);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -21,7 +22,9 @@ import org.w3c.dom.NodeList;
  * higher up is never taken.
  *
  * <p>Maven: {@code mvnw} in the reactor root (the project's pinned Maven), else {@code mvn} on
- * {@code PATH}, else {@code $MAVEN_HOME/bin/mvn} ({@code mvnw.cmd}/{@code mvn.cmd} on Windows).
+ * {@code PATH}, else {@code $MAVEN_HOME/bin/mvn} ({@code mvnw.cmd}/{@code mvn.cmd} on Windows),
+ * skipping a {@code mvn} older than {@link MavenInstallation#OLDEST_SUPPORTED}; when none is left,
+ * the Maven that {@link MavenDistribution#PINNED} provisions the way the wrapper does.
  *
  * @param root the reactor root directory (absolute, normalised)
  * @param maven the Maven executable to run
@@ -36,15 +39,47 @@ record MavenProject(Path root, Path maven) {
      *     {@code start}, or no Maven
      */
     static MavenProject locate(Path start, Map<String, String> env) {
+        return locate(start, env, notice -> { });
+    }
+
+    /**
+     * @param start the directory to start from
+     * @param env the environment ({@code PATH}, {@code MAVEN_HOME}; {@code MVNW_REPOURL},
+     *     {@code MAVEN_USER_HOME} and {@code HOME} for a provisioned Maven)
+     * @param notice told one line when the CLI provisions Maven: why, and where it is
+     * @return the project
+     * @throws CliException ({@link CliException#USAGE}) when there is no {@code pom.xml} at or above
+     *     {@code start}, or no usable Maven and none could be provisioned (the message says why)
+     */
+    static MavenProject locate(Path start, Map<String, String> env, Consumer<String> notice) {
         Path root = reactorRoot(start.toAbsolutePath().normalize())
                 .orElseThrow(() -> new CliException(CliException.USAGE,
                         "no pom.xml in " + start.toAbsolutePath().normalize()
                                 + " or any directory above it: run llm-proxy inside a Maven project or pass -C <project dir>"));
-        Path maven = mavenExecutable(root, env)
-                .orElseThrow(() -> new CliException(CliException.USAGE,
-                        "no Maven found: add the Maven wrapper (mvnw) to " + root
-                                + ", put mvn on PATH or set MAVEN_HOME"));
-        return new MavenProject(root, maven);
+        List<Path> found = mavenExecutables(root, env);
+        for (Path maven : found) {
+            if (MavenInstallation.version(maven)
+                    .map(version -> MavenInstallation.atLeast(version, MavenInstallation.OLDEST_SUPPORTED))
+                    .orElse(true)) {
+                return new MavenProject(root, maven);
+            }
+        }
+        String why = found.isEmpty()
+                ? "no Maven found"
+                : found.get(0) + " is Maven " + MavenInstallation.version(found.get(0)).orElseThrow()
+                        + ", older than " + MavenInstallation.OLDEST_SUPPORTED;
+        MavenDistribution pinned = MavenDistribution.PINNED;
+        try {
+            Path maven = pinned.provision(env);
+            notice.accept(why + ": using Maven " + pinned.version() + " in " + pinned.home(env)
+                    + " (provisioned like the Maven wrapper from " + pinned.url(env) + ", SHA-256 checked)");
+            return new MavenProject(root, maven);
+        } catch (IOException e) {
+            throw new CliException(CliException.USAGE, why + " and Maven " + pinned.version()
+                    + " could not be provisioned (" + e.getMessage() + "): add the Maven wrapper (mvnw) to " + root
+                    + ", put Maven " + MavenInstallation.OLDEST_SUPPORTED + "+ on PATH or set MAVEN_HOME"
+                    + " (MVNW_REPOURL names a Maven repository mirror to download from)");
+        }
     }
 
     static Optional<Path> reactorRoot(Path start) {
@@ -86,6 +121,11 @@ record MavenProject(Path root, Path maven) {
     }
 
     static Optional<Path> mavenExecutable(Path root, Map<String, String> env) {
+        return mavenExecutables(root, env).stream().findFirst();
+    }
+
+    /** @return the executable Mavens in the order of preference: wrapper, {@code PATH}, {@code MAVEN_HOME} */
+    private static List<Path> mavenExecutables(Path root, Map<String, String> env) {
         boolean windows = System.getProperty("os.name", "").startsWith("Windows");
         List<Path> candidates = new ArrayList<>();
         candidates.add(root.resolve(windows ? "mvnw.cmd" : "mvnw"));
@@ -101,7 +141,7 @@ record MavenProject(Path root, Path maven) {
         }
         return candidates.stream()
                 .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p))
-                .findFirst();
+                .toList();
     }
 
     /** @return the reactor root's {@code target/release} directory, where the goals write */

@@ -46,6 +46,7 @@ final class MavenRun {
      */
     void run(List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(project.maven().toString(), "-B", "-ntp"));
+        command.addAll(mavenArgsForOldMaven());
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.root().toFile()).redirectErrorStream(true);
         builder.environment().clear();
@@ -75,10 +76,22 @@ final class MavenRun {
             if (error.contains("requires Maven version")) {
                 throw new CliException(CliException.USAGE, error + ": " + project.maven()
                         + " is too old; add the Maven wrapper to the project (mvn wrapper:wrapper -Dmaven=3.9.16)"
-                        + " or put Maven 3.9+ first on PATH or in MAVEN_HOME");
+                        + " or put Maven " + MavenInstallation.OLDEST_SUPPORTED + "+ first on PATH or in MAVEN_HOME");
             }
             throw new CliException(CliException.FAILED, error + (verbose ? "" : " (rerun with --verbose to see Maven's output)"));
         }
+    }
+
+    /**
+     * @return the words of {@code MAVEN_ARGS} when the Maven is older than 3.9, which does not read
+     *     that variable itself (split on whitespace, as Maven 3.9's launcher does); else nothing
+     */
+    private List<String> mavenArgsForOldMaven() {
+        String mavenArgs = env.getOrDefault("MAVEN_ARGS", "").strip();
+        boolean readsItself = MavenInstallation.version(project.maven())
+                .map(version -> MavenInstallation.atLeast(version, MavenInstallation.READS_MAVEN_ARGS))
+                .orElse(true);
+        return mavenArgs.isEmpty() || readsItself ? List.of() : List.of(mavenArgs.split("\\s+"));
     }
 
     private void show(String line) {

@@ -108,6 +108,8 @@ class ProcessIT {
         Files.delete(project.root.resolve("mvnw"));
         Map<String, String> noMaven = new HashMap<>(SampleProject.envWithoutMaven(empty));
         noMaven.put("MAVEN_HOME", "");
+        noMaven.put("MVNW_REPOURL", "http://127.0.0.1:1/maven2"); // nothing listens there: provisioning fails
+        noMaven.put("MAVEN_USER_HOME", dir.resolve("m2").toString());
 
         Result noPom = run(empty, Map.of(), "", List.of(JAVA, "-jar", JAR.toString(), "release", "draft"));
         Result noMvn = jar(noMaven, "", "release", "draft");

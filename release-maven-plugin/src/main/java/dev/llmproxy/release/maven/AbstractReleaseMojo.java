@@ -23,6 +23,7 @@ import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Parameters shared by the {@code release:*} goals and the one call into {@link ReleaseEngine}.
@@ -211,6 +212,10 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
     @Parameter(property = "release.skip", defaultValue = "false")
     boolean skip;
 
+    /** Decrypts a settings.xml password encrypted with {@code mvn --encrypt-password}. */
+    @Component
+    SettingsDecrypter settingsDecrypter;
+
     @Override
     public final void execute() throws MojoFailureException {
         if (skip) {
@@ -320,7 +325,7 @@ abstract class AbstractReleaseMojo extends AbstractMojo {
 
     private String settingsToken() {
         Server server = session.getSettings().getServer(githubServerId);
-        return server == null ? null : server.getPassword();
+        return server == null ? null : ServerPasswords.password(settingsDecrypter, server);
     }
 
     ReleaseLog mavenLog() {

@@ -42,6 +42,31 @@ final class DraftScenario implements AutoCloseable {
             </project>
             """;
 
+    /**
+     * The simplest sample project with the plugin declared as an extension (the custom {@code release}
+     * lifecycle); {@code %1$s} is the plugin's version, {@code %2$s} more {@code <plugin>} elements.
+     */
+    static final String POM_WITH_EXTENSIONS = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <project xmlns="http://maven.apache.org/POM/4.0.0">
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>org.example</groupId>
+              <artifactId>app</artifactId>
+              <version>1.5.0-SNAPSHOT</version>
+              <packaging>pom</packaging>
+              <build>
+                <plugins>
+                  <plugin>
+                    <groupId>dev.llmproxy</groupId>
+                    <artifactId>release-maven-plugin</artifactId>
+                    <version>%1$s</version>
+                    <extensions>true</extensions>
+                  </plugin>
+            %2$s    </plugins>
+              </build>
+            </project>
+            """;
+
     final TestRepos repo;
     final TestRepos origin;
     final GitHubStandIn github;

@@ -15,22 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and ends in the same state as {@code release:draft}.
  */
 class LifecycleIT {
-    private static final String POM = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <project xmlns="http://maven.apache.org/POM/4.0.0">
-              <modelVersion>4.0.0</modelVersion>
-              <groupId>org.example</groupId>
-              <artifactId>app</artifactId>
-              <version>1.5.0-SNAPSHOT</version>
-              <packaging>pom</packaging>
-              <build>
-                <plugins>
-                  <plugin>
-                    <groupId>dev.llmproxy</groupId>
-                    <artifactId>release-maven-plugin</artifactId>
-                    <version>%s</version>
-                    <extensions>true</extensions>
-                  </plugin>
+    /** The consumer's own binding to the {@code release-draft} phase. */
+    private static final String ANTRUN = """
                   <plugin>
                     <groupId>org.apache.maven.plugins</groupId>
                     <artifactId>maven-antrun-plugin</artifactId>
@@ -50,9 +36,6 @@ class LifecycleIT {
                       </execution>
                     </executions>
                   </plugin>
-                </plugins>
-              </build>
-            </project>
             """;
 
     @TempDir
@@ -60,7 +43,7 @@ class LifecycleIT {
 
     @Test
     void releaseDraftPhaseRunsTheThreeGoalsInOrderThenTheConsumersBinding() throws Exception {
-        try (DraftScenario scenario = new DraftScenario(dir, POM.formatted(Samples.pluginVersion()))) {
+        try (DraftScenario scenario = new DraftScenario(dir, DraftScenario.POM_WITH_EXTENSIONS.formatted(Samples.pluginVersion(), ANTRUN))) {
             MavenRun.Result result = mvnOk(scenario.dir(), scenario.env(), scenario.args("release-draft"));
             assertRunsInOrder(result.output());
             scenario.assertReleased(result);

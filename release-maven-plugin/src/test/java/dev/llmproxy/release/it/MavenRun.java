@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the Maven that runs this build, as a separate process, on a sample project, with the plugin
- * under test installed in a small "head" local repository and the user's local repository as a
- * read-only tail ({@code maven.repo.local.tail}, Maven 3.9), so no network is needed.
+ * Runs the Maven that runs this build (or another Maven installation, see {@link MavenLine}), as a
+ * separate process, on a sample project, with the plugin under test installed in a small "head"
+ * local repository and the user's local repository as a read-only tail ({@code
+ * maven.repo.local.tail}, Maven 3.9), so no network is needed. A Maven older than 3.9 has no tail:
+ * it gets a head of its own and a settings.xml whose only mirror is the user's local repository read
+ * as a {@code file://} repository.
  *
  * <p>Needs the system properties that failsafe passes: {@code maven.home}, {@code plugin.jar},
  * {@code plugin.pom}, {@code parent.pom}, {@code project.version}, {@code local.repo}.
@@ -23,6 +26,7 @@ public final class MavenRun {
     public static final String PLUGIN = "dev.llmproxy:release-maven-plugin:" + property("project.version");
 
     private static Path headRepository;
+    private static Path mirrorHeadRepository;
 
     private MavenRun() {}
 
@@ -42,12 +46,30 @@ public final class MavenRun {
      * @return exit code and combined output
      */
     public static Result run(Path project, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(MavenLine.current(), project, env, args);
+    }
+
+    /**
+     * @param maven the Maven installation to run
+     * @param project the sample project directory
+     * @param env extra environment variables (e.g. GITHUB_TOKEN for the stand-in)
+     * @param args Maven arguments
+     * @return exit code and combined output
+     */
+    public static Result run(MavenLine maven, Path project, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(property("maven.home"), "bin", "mvn").toString());
+        command.add(maven.executable().toString());
         command.add("-B");
         command.add("-ntp");
-        command.add("-Dmaven.repo.local=" + head());
-        command.add("-Dmaven.repo.local.tail=" + property("local.repo"));
+        if (maven.readsLocalTail()) {
+            command.add("-Dmaven.repo.local=" + head());
+            command.add("-Dmaven.repo.local.tail=" + property("local.repo"));
+        } else {
+            Path head = mirrorHead();
+            command.add("-Dmaven.repo.local=" + head);
+            command.add("--global-settings=" + head.resolve("settings.xml")); // leaves -s to the test
+        }
         command.add("-Dstyle.color=never");
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
@@ -72,14 +94,42 @@ public final class MavenRun {
     /** @return the ITs' local repository, holding the plugin under test (and what the samples install) */
     static synchronized Path head() throws IOException {
         if (headRepository == null) {
-            Path repo = Path.of(property("it.repo"));
-            String version = property("project.version");
-            install(repo, "release-maven-plugin", version, Path.of(property("plugin.jar")), "jar");
-            install(repo, "release-maven-plugin", version, Path.of(property("plugin.pom")), "pom");
-            install(repo, "llm-proxy-parent", version, Path.of(property("parent.pom")), "pom");
-            headRepository = repo;
+            headRepository = withPluginUnderTest(Path.of(property("it.repo")));
         }
         return headRepository;
+    }
+
+    /**
+     * @return a head local repository for Mavens without {@code maven.repo.local.tail}, holding the
+     *     plugin under test and a {@code settings.xml} that mirrors every repository to the user's
+     *     local repository read as a {@code file://} remote (which keeps no checksums: Maven warns
+     *     and goes on)
+     */
+    private static synchronized Path mirrorHead() throws IOException {
+        if (mirrorHeadRepository == null) {
+            Path repo = withPluginUnderTest(Path.of(property("it.repo") + "-mirror"));
+            Files.writeString(repo.resolve("settings.xml"), """
+                    <settings>
+                      <mirrors>
+                        <mirror>
+                          <id>local-repository</id>
+                          <mirrorOf>*</mirrorOf>
+                          <url>%s</url>
+                        </mirror>
+                      </mirrors>
+                    </settings>
+                    """.formatted(Path.of(property("local.repo")).toUri()), StandardCharsets.UTF_8);
+            mirrorHeadRepository = repo;
+        }
+        return mirrorHeadRepository;
+    }
+
+    private static Path withPluginUnderTest(Path repo) throws IOException {
+        String version = property("project.version");
+        install(repo, "release-maven-plugin", version, Path.of(property("plugin.jar")), "jar");
+        install(repo, "release-maven-plugin", version, Path.of(property("plugin.pom")), "pom");
+        install(repo, "llm-proxy-parent", version, Path.of(property("parent.pom")), "pom");
+        return repo;
     }
 
     private static void install(Path repo, String artifactId, String version, Path file, String extension) throws IOException {
@@ -88,7 +138,7 @@ public final class MavenRun {
         Files.copy(file, dir.resolve(artifactId + "-" + version + "." + extension), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static String property(String name) {
+    static String property(String name) {
         String value = System.getProperty(name);
         if (value == null) {
             throw new IllegalStateException("system property " + name + " is not set: run the ITs through Maven (failsafe)");
