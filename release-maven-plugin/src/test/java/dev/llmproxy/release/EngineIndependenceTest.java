@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md: engine packages import nothing from org.apache.maven; only the mojo adapters do. */
+/** docs/architecture.md: engine packages import nothing from org.apache.maven; only the mojo adapters do. */
 class EngineIndependenceTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/llmproxy/release");
     // imports and fully qualified uses; a string such as the default plugin groupId is data, not a dependency

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The part of {@code target/release/plan.json} (DESIGN.md contract, schemaVersion 1) the CLI
+ * The part of {@code target/release/plan.json} (docs/architecture.md contract, schemaVersion 1) the CLI
  * shows. Read as a JSON tree so that keys added later never break it; a missing key reads as
  * {@code null}/empty.
  *

@@ -49,7 +49,7 @@ import java.util.stream.Stream;
  * The release engine behind the three goals. Each goal first computes the {@link ReleasePlan}
  * (written to {@code target/release/plan.json}, with the notes in {@code target/release/notes.md})
  * and stops there in a dry run; otherwise it applies only what is missing, so a rerun after any
- * failure converges to the state of one clean run (DESIGN.md "Convergent, resumable steps").
+ * failure converges to the state of one clean run (docs/architecture.md "Convergent, resumable steps").
  */
 public final class ReleaseEngine {
     /** Where the plan goes, relative to the reactor root. */

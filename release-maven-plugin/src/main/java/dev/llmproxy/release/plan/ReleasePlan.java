@@ -10,7 +10,7 @@ import java.util.Map;
  * The whole release decision as one value: what was released before, what comes next and why,
  * which files change, which assets go where. Written by every goal (also in dry run) as
  * {@code target/release/plan.json}; the CLI, the workflow and the tests read it. Key order and
- * names are a contract (DESIGN.md, "target/release/plan.json"): add keys, never rename them.
+ * names are a contract (docs/architecture.md, "target/release/plan.json"): add keys, never rename them.
  *
  * @param schemaVersion always {@link #SCHEMA_VERSION}
  * @param repository {@code owner/name} on GitHub, or {@code null} when unknown

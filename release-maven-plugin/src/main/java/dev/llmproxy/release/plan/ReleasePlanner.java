@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 
 /**
  * Decides what to release from git history and configuration, without changing anything: the
- * pure half of every goal (DESIGN.md "git history + configuration → ReleasePlan").
+ * pure half of every goal (docs/architecture.md "Data flow").
  *
  * <p>Three situations: a release tag already points at the target commit (CI after a tag push, or
  * a rerun after the tag was made: {@code alreadyReleased}); {@code release.tag} names an existing

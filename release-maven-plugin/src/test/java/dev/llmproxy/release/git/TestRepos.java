@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real git repository driven by the {@code git} command line, with the helpers of the case files
- * ({@code shared/cases/README.md}) as methods:
+ * (the set-up snippets of the field cases) as methods:
  *
  * <pre>{@code
  * TestRepos repo = TestRepos.nr(tempDir);        // nr

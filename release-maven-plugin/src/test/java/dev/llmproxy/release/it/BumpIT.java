@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code release:bump} run by the real {@code mvn} on sample projects: a multi-module reactor (case P2
- * of {@code shared/cases/pom.md}), a CI-friendly {@code ${revision}} project, and a consumer that also
+ * of the pom field cases), a CI-friendly {@code ${revision}} project, and a consumer that also
  * has Apache's maven-release-plugin (goal prefix {@code release} too) in its build.
  */
 class BumpIT {

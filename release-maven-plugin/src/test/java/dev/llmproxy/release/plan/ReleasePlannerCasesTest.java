@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The cases of shared/cases/versions.md and commits.md, on real git repositories made with the git
+ * The field cases of versions (V1-V3) and commit messages, on real git repositories made with the git
  * command line, through the engine's dry run (what {@code release:bump -Drelease.dryRun} does).
  */
 class ReleasePlannerCasesTest {
