@@ -53,6 +53,9 @@ public final class SettingsResolver {
         d.put("release.featureBumpsPatchBefore1", "false");
         d.put("release.apiCheck", "warn");
         d.put("release.apiCheck.excludes", "");
+        // parameters of one goal each (release:changelog, release:replay), read by the history engine
+        d.put("release.history.write", "false");
+        d.put("release.replay.last", "0");
         return Map.copyOf(d);
     }
 
