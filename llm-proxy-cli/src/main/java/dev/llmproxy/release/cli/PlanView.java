@@ -41,6 +41,8 @@ import java.util.Optional;
  * @param mode {@code maven} or {@code tags} (no pom.xml), or {@code null} when the plan does not say
  * @param blockers what the real run would refuse, one line each (empty when nothing blocks)
  * @param remote the remote the goal pushes to, or {@code null} when the plan does not say
+ * @param apiCheck one line per module of plan.json {@code apiCheck} ({@code "core: against 1.0.0, 1 binary and 0
+ *     source incompatible, first: method removed Foo.bar(int)"}); empty when the check did not run
  */
 record PlanView(
         String version,
@@ -62,7 +64,8 @@ record PlanView(
         String headSha,
         String mode,
         List<String> blockers,
-        String remote) {
+        String remote,
+        List<String> apiCheck) {
 
     /** Default notes location when the plan names none. */
     static final String DEFAULT_NOTES_FILE = "target/release/notes.md";
@@ -121,7 +124,22 @@ record PlanView(
                 text(json, "headSha"),
                 text(json, "mode"),
                 List.copyOf(blockers),
-                text(json, "remote"));
+                text(json, "remote"),
+                apiCheckLines(json.path("apiCheck")));
+    }
+
+    private static List<String> apiCheckLines(JsonNode modules) {
+        List<String> lines = new ArrayList<>();
+        modules.fields().forEachRemaining(module -> {
+            JsonNode report = module.getValue();
+            String skipped = text(report, "skipped");
+            JsonNode first = report.path("first");
+            lines.add(module.getKey() + ": " + (skipped != null ? "skipped, " + skipped
+                    : "against " + text(report, "against") + ", " + report.path("binaryIncompatible").asInt()
+                            + " binary and " + report.path("sourceIncompatible").asInt() + " source incompatible"
+                            + (first.size() > 0 ? ", first: " + first.get(0).asText() : "")));
+        });
+        return List.copyOf(lines);
     }
 
     private static String text(JsonNode node, String key) {
@@ -136,7 +154,7 @@ record PlanView(
     PlanView withBlockers(List<String> more) {
         return new PlanView(version, tag, previousVersion, previousTag, bump, reason, alreadyReleased, repository,
                 commits, files, notesFile, githubAction, githubDraft, githubPrerelease, githubHtmlUrl, push, headSha,
-                mode, List.copyOf(more), remote);
+                mode, List.copyOf(more), remote, apiCheck);
     }
 
     /** @return true when the plan releases a version */

@@ -51,6 +51,9 @@ final class Preview {
         if ("tags".equals(plan.mode())) {
             row("Mode", "tags only (no pom.xml: the version comes from the tags; only the files above are written)");
         }
+        for (int i = 0; i < plan.apiCheck().size(); i++) {
+            row(i == 0 ? "API" : "", plan.apiCheck().get(i));
+        }
         if (nextSnapshot != null) {
             row("Next", nextSnapshot + " in a second commit (--next-snapshot)");
         }
