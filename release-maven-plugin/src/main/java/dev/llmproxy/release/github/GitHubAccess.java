@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * What the token may do on the repository and whether a tag is free there: the checks a preview
- * runs so that it refuses what the real run would refuse (issue 11, "honest preview").
+ * What the token may do on the repository: the check a preview runs so that it refuses what the real
+ * run would refuse (issue 11, "honest preview"). Whether the tag is free on GitHub is {@link GitHubReleaser}'s
+ * own check.
  */
 public final class GitHubAccess {
     private final GitHubApi api;
@@ -29,22 +30,5 @@ public final class GitHubAccess {
     public Optional<Boolean> canPush() {
         JsonNode push = api.repository().path("permissions").path("push");
         return push.isBoolean() ? Optional.of(push.asBoolean()) : Optional.empty();
-    }
-
-    /**
-     * @param tag a tag name, e.g. {@code v1.5.0}
-     * @return the SHA the tag's ref points at on GitHub ({@code GET /repos/{owner}/{repo}/git/ref/tags/{tag}};
-     *     an annotated tag's tag object SHA), or empty when GitHub has no such tag (404)
-     */
-    public Optional<String> tagRef(String tag) {
-        try {
-            JsonNode ref = api.call("read tag " + tag, "GET", api.repoPath() + "/git/ref/tags/" + tag, null);
-            return Optional.of(ref.path("object").path("sha").asText());
-        } catch (GitHubApiException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 }

@@ -11,6 +11,7 @@ import dev.llmproxy.release.notes.ChangelogUpdater;
 import dev.llmproxy.release.notes.MarkdownRenderer;
 import dev.llmproxy.release.notes.NotesConfig;
 import dev.llmproxy.release.plan.ReleaseEngine;
+import dev.llmproxy.release.plan.ReleasePleaseConfig;
 import dev.llmproxy.release.plan.ReleaseSettings;
 import dev.llmproxy.release.plan.SettingsResolver;
 import dev.llmproxy.release.version.BumpPolicy;
@@ -43,7 +44,8 @@ public final class HistoryEngine {
      * @param log where the table and the totals go
      */
     public HistoryEngine(ReleaseSettings settings, ReleaseLog log) {
-        this.settings = settings;
+        // the same release-please defaults as the other goals, so replay judges releases as draft would cut them
+        this.settings = ReleasePleaseConfig.apply(settings, log).settings();
         this.log = log;
     }
 
@@ -111,7 +113,8 @@ public final class HistoryEngine {
             String pom = slashes(repoRoot.relativize(settings.root().toAbsolutePath().normalize().resolve("pom.xml")));
             String changelog = slashes(repoRoot.relativize(settings.root().toAbsolutePath().normalize()
                     .resolve(settings.notes().changelogFile())));
-            BumpPolicy policy = new BumpPolicy(BumpPolicy.parseTypes(settings.releaseTypes()), !settings.breakingBumpsMajorBefore1(), false);
+            BumpPolicy policy = new BumpPolicy(BumpPolicy.parseTypes(settings.releaseTypes()), !settings.breakingBumpsMajorBefore1(),
+                    settings.featureBumpsPatchBefore1());
             Replay replay = new Replay(policy, settings.bump(), settings.initialVersion(), ReleaseEngine.notesConfig(settings),
                     pom, changelog, repository(history));
             List<Replay.Outcome> outcomes = replay.run(history, last);
@@ -123,7 +126,7 @@ public final class HistoryEngine {
     }
 
     private RepositoryHistory load() {
-        return RepositoryHistory.load(settings.root(), new TagNaming(settings.tagPrefix()));
+        return RepositoryHistory.load(settings.root(), TagNaming.of(settings.tagPrefix(), settings.tagPrefixes()));
     }
 
     private String repository(RepositoryHistory history) {

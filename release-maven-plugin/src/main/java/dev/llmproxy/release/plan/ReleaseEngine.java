@@ -378,18 +378,13 @@ public final class ReleaseEngine {
 
         /**
          * @return why the token cannot make this release on GitHub: no write access
-         *     ({@code permissions.push} false), or the tag exists on GitHub but not here; empty when
-         *     neither (or when GitHub does not say)
+         *     ({@code permissions.push} false); empty otherwise (or when GitHub does not say). A tag on
+         *     GitHub at another commit is the releaser's own check, made once while planning.
          */
         private Optional<String> gitHubRefuses() {
-            GitHubAccess access = new GitHubAccess(gitHubConfig(), retry, log);
-            if (access.canPush().filter(push -> !push).isPresent()) {
+            if (new GitHubAccess(gitHubConfig(), retry, log).canPush().filter(push -> !push).isPresent()) {
                 return Optional.of("the token has no write access to " + repository
                         + " (permissions.push is false): use a token with contents: write on it");
-            }
-            if (makesNewRelease() && git.tagTarget(decision.tag()).isEmpty() && access.tagRef(decision.tag()).isPresent()) {
-                return Optional.of("tag " + decision.tag() + " already exists on GitHub but not in this clone: fetch it"
-                        + " (git fetch --tags " + settings.remote() + ") and rerun, or release another version (-Drelease.version)");
             }
             return Optional.empty();
         }

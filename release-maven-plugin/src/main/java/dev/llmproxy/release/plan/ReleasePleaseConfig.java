@@ -41,7 +41,7 @@ import java.util.Set;
  * ({@code releaseType}, {@code bumpMinorPreMajor}) are read as their kebab-case twins. A {@code
  * versioning} other than {@code default}, and several packages, are named in a warning.
  */
-final class ReleasePleaseConfig {
+public final class ReleasePleaseConfig {
     static final String MANIFEST_CONFIG = "release-please-config.json";
     static final String APP_CONFIG = ".github/release-please.yml";
 
@@ -64,7 +64,7 @@ final class ReleasePleaseConfig {
      * @param settings the settings as given
      * @param from setting name ({@code release.notes.sections}) to the file it came from, in order
      */
-    record Applied(ReleaseSettings settings, Map<String, String> from) {}
+    public record Applied(ReleaseSettings settings, Map<String, String> from) {}
 
     /**
      * @param settings the goal's settings
@@ -73,7 +73,7 @@ final class ReleasePleaseConfig {
      *     and an empty map when no release-please file exists
      * @throws ReleaseException when the file is not valid JSON/YAML, naming it
      */
-    static Applied apply(ReleaseSettings settings, ReleaseLog log) {
+    public static Applied apply(ReleaseSettings settings, ReleaseLog log) {
         Path root = settings.root();
         String fileName = Files.isRegularFile(root.resolve(MANIFEST_CONFIG)) ? MANIFEST_CONFIG
                 : Files.isRegularFile(root.resolve(APP_CONFIG)) ? APP_CONFIG : null;

@@ -3,6 +3,7 @@ package dev.llmproxy.release.version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
 public final class TagWarnings {
 
     private static final int NAMES_SHOWN = 10;
+    /** A tag name ending in a plain X.Y.Z version, e.g. {@code rel/commons-lang-3.20.0}. */
+    private static final Pattern ENDS_IN_VERSION = Pattern.compile("(?<![0-9.])[0-9]+\\.[0-9]+\\.[0-9]+$");
 
     private TagWarnings() {}
 
@@ -33,7 +36,13 @@ public final class TagWarnings {
         List<String> ignored = history.ignoredTags().stream().filter(n -> !lookalikeNames.contains(n)).toList();
         if (!ignored.isEmpty()) {
             String styles = naming.readPrefixes().stream().map(p -> p + "X.Y.Z").collect(Collectors.joining(" or "));
-            lines.add("ignoring tags that are not release tags (" + styles + "): " + String.join(", ", ignored));
+            String shown = ignored.stream().limit(NAMES_SHOWN).collect(Collectors.joining(", "))
+                    + (ignored.size() > NAMES_SHOWN ? " and " + (ignored.size() - NAMES_SHOWN) + " more" : "");
+            String versioned = ignored.stream().filter(n -> unreadPrefix(n, naming) != null).findFirst()
+                    .map(n -> "; if tags like " + n + " are releases of this project, add their prefix ("
+                            + unreadPrefix(n, naming) + ") to release.tagPrefixes")
+                    .orElse("");
+            lines.add("ignoring tags that are not release tags (" + styles + "): " + shown + versioned);
         }
         if (!lookalikes.isEmpty()) {
             lines.add("tags " + names(lookalikes) + " look like releases of this project but are not read"
@@ -54,6 +63,16 @@ public final class TagWarnings {
                 + " is higher than the last release " + last + " but is not reachable from HEAD (a candidate on"
                 + " another branch); it does not stop a release on this line"));
         return lines;
+    }
+
+    /** @return the part before a SemVer 2.0.0 version that ends {@code tag}, when no read prefix is it; else null */
+    private static String unreadPrefix(String tag, TagNaming naming) {
+        java.util.regex.Matcher m = ENDS_IN_VERSION.matcher(tag);
+        if (!m.find() || SemVer.tryParse(m.group()).isEmpty()) {
+            return null;
+        }
+        String prefix = tag.substring(0, m.start());
+        return naming.readPrefixes().contains(prefix) ? null : prefix;
     }
 
     private static String names(List<ReleaseTag> tags) {

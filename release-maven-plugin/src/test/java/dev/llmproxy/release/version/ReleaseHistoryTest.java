@@ -159,7 +159,8 @@ class ReleaseHistoryTest {
         ReleaseHistory history = ReleaseHistory.of(tags, V.withProjectName("app"), sha -> true);
         assertEquals(List.of("v0.1.0"), names(history.releases()));
         assertEquals(List.of("1.3.0-rc.1", "app-1.2.0", "1.1.0", "release-1.0.0"), names(history.lookalikes()));
-        assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): other-2.0.0",
+        assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): other-2.0.0; if tags like other-2.0.0"
+                        + " are releases of this project, add their prefix (other-) to release.tagPrefixes",
                 "tags 1.3.0-rc.1, app-1.2.0, 1.1.0, release-1.0.0 look like releases of this project but are not read"
                         + " (release.tagPrefix=v, release.tagPrefixes=v): add their prefix to release.tagPrefixes to"
                         + " read them; no version at or below the highest of them is proposed"),
@@ -167,11 +168,26 @@ class ReleaseHistoryTest {
     }
 
     @Test
+    void manyIgnoredTagsAreShortenedAndAVersionedOneNamesItsPrefix() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("v1.0.0", "c1");
+        for (int i = 0; i < 12; i++) {
+            tags.put("nightly-" + i, "c1");
+        }
+        tags.put("rel/commons-3.20.0", "c1");
+        ReleaseHistory history = ReleaseHistory.of(tags, V, sha -> true);
+        assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): " + String.join(", ", history.ignoredTags()
+                .subList(0, 10)) + " and 3 more; if tags like rel/commons-3.20.0 are releases of this project, add their"
+                + " prefix (rel/commons-) to release.tagPrefixes"), TagWarnings.of(history, V));
+    }
+
+    @Test
     void lookalikesBelowTheLastReleaseAreAnOldStyleAndNotWarnedAbout() {
         ScriptedRepo repo = new ScriptedRepo().c("feat: a").ta("1.102.0").c("feat: b").ta("v1.103.0").c("fix: c");
         ReleaseHistory history = repo.history();
         assertEquals(List.of("1.102.0"), names(history.lookalikes()));
-        assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): 1.102.0"), TagWarnings.of(history, V),
+        assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): 1.102.0; if tags like 1.102.0 are"
+                + " releases of this project, add their prefix () to release.tagPrefixes"), TagWarnings.of(history, V),
                 "listed among the ignored tags, without the look-alike warning");
     }
 
