@@ -21,6 +21,7 @@ final class MavenRun {
     private static final Pattern MOJO_HEADER = Pattern.compile("^\\[INFO\\] --- (.+?) ---$");
     private static final Pattern FAILED_GOAL =
             Pattern.compile("^Failed to execute goal .+? on project [^:]+: (.*?)(?: -> \\[Help \\d+\\])?$");
+    private static final Pattern LEVEL = Pattern.compile("^(\\[(ERROR|FATAL)]\\s*)+");
     private static final List<String> MAVEN_BOILERPLATE = List.of(
             "-> [Help", "To see the full stack trace", "Re-run Maven using", "For more information about the errors",
             "[Help ", "After correcting the problems", "mvn <args> -rf");
@@ -59,7 +60,7 @@ final class MavenRun {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     show(line);
-                    if (line.startsWith("[ERROR]")) {
+                    if (line.startsWith("[ERROR]") || line.startsWith("[FATAL]")) {
                         errors.add(line);
                     }
                 }
@@ -106,19 +107,25 @@ final class MavenRun {
     }
 
     /**
-     * @param errorLines Maven's {@code [ERROR]} lines in order
+     * @param errorLines Maven's {@code [ERROR]} and {@code [FATAL]} lines in order
      * @return the first that says what went wrong: not blank, not Maven's help boilerplate, not a
      *     stack frame; {@code Failed to execute goal ... on project x:} and {@code -> [Help 1]} cut off
      */
     static Optional<String> firstUsefulError(List<String> errorLines) {
+        List<String> useful = new ArrayList<>();
         for (String line : errorLines) {
-            String text = line.substring("[ERROR]".length()).strip();
+            String text = LEVEL.matcher(line).replaceFirst("").strip(); // Maven 3.9 doubles "[ERROR] [ERROR] ..."
             if (text.isEmpty() || text.startsWith("at ") || MAVEN_BOILERPLATE.stream().anyMatch(text::startsWith)) {
                 continue;
             }
             Matcher failed = FAILED_GOAL.matcher(text);
-            return Optional.of(failed.matches() && !failed.group(1).isBlank() ? failed.group(1).strip() : text);
+            useful.add(failed.matches() && !failed.group(1).isBlank() ? failed.group(1).strip() : text);
         }
-        return Optional.empty();
+        if (useful.isEmpty()) {
+            return Optional.empty();
+        }
+        String first = useful.get(0);
+        // "Some problems were encountered while processing the POMs:" says what only with the line after it
+        return Optional.of(first.endsWith(":") && useful.size() > 1 ? first + " " + useful.get(1) : first);
     }
 }

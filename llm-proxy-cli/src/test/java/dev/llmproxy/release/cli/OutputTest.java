@@ -36,6 +36,18 @@ class OutputTest {
     }
 
     @Test
+    void anErrorThatEndsInAColonKeepsTheLineThatSaysWhat() {
+        List<String> lines = List.of(
+                "[ERROR] [ERROR] Some problems were encountered while processing the POMs:",
+                "[FATAL] Non-resolvable parent POM for org.example:app:1.0-SNAPSHOT: org.example:parent:pom:6.2 was not found",
+                "[ERROR] -> [Help 1]");
+
+        assertEquals(Optional.of("Some problems were encountered while processing the POMs: Non-resolvable parent"
+                + " POM for org.example:app:1.0-SNAPSHOT: org.example:parent:pom:6.2 was not found"),
+                MavenRun.firstUsefulError(lines));
+    }
+
+    @Test
     void noUsefulErrorLine() {
         assertEquals(Optional.empty(), MavenRun.firstUsefulError(List.of("[ERROR] ", "[ERROR] -> [Help 1]")));
     }
