@@ -22,6 +22,11 @@ final class HistoryOptions {
             description = "Prefix of release tags (release.tagPrefix; default: ${DEFAULT-VALUE}).")
     String tagPrefix;
 
+    @Option(names = "--tag-prefixes", paramLabel = "PREFIX,...", defaultValue = "",
+            description = "Further prefixes of tags read as releases, an empty entry for none (release.tagPrefixes),"
+                    + " e.g. 'v,' when older tags have no v.")
+    String tagPrefixes;
+
     @Option(names = "--release-types", paramLabel = "TYPE=LEVEL,...", defaultValue = "feat=minor,fix=patch,perf=patch,revert=patch",
             description = "Which commit types release what (release.releaseTypes; default: ${DEFAULT-VALUE}).")
     String releaseTypes;
@@ -73,7 +78,7 @@ final class HistoryOptions {
     }
 
     private ReleaseSettings settings(Path root) {
-        return HistoryEngine.settings(root, tagPrefix, releaseTypes, csv(showTypes), repository, changelogFile);
+        return HistoryEngine.settings(root, tagPrefix, tagPrefixes, releaseTypes, csv(showTypes), repository, changelogFile);
     }
 
     private static List<String> csv(String text) {

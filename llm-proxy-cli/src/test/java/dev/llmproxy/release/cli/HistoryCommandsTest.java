@@ -89,6 +89,29 @@ class HistoryCommandsTest {
     }
 
     @Test
+    void replayReadsAnOlderTagStyleWithTagPrefixes() {
+        SampleProject.requireProgram("git");
+        git("init", "-q", "-b", "main");
+        commit("feat: one");
+        git("tag", "1.0.0");
+        commit("feat: two");
+        git("tag", "v1.1.0");
+
+        InProcess vOnly = InProcess.run(dir, SampleProject.envWithoutMaven(noMaven), null, false, false,
+                "release", "replay");
+        InProcess both = InProcess.run(dir, SampleProject.envWithoutMaven(noMaven), null, false, false,
+                "release", "replay", "--tag-prefixes", "v,");
+
+        assertEquals(0, both.exitCode, both::toString);
+        assertEquals(List.of("v1.1.0", "1.1.0", "1.1.0", "yes", "-", "-"), List.of(both.out.lines().toList().get(1).split("\\s+")),
+                both::toString);
+        // 1.0.0 was a first release (its version came from outside the history); v1.1.0 now follows it
+        assertEquals("versions agreeing 1/2; entries found 0/0 (0.0 %), extra 0 (0.0 %) over 0 releases with a CHANGELOG.md section",
+                both.out.lines().toList().get(3), both::toString);
+        assertTrue(vOnly.out.contains("versions agreeing 0/1"), vOnly::toString);
+    }
+
+    @Test
     void replayWithoutReleaseTagsFailsNamingTheSetting() {
         SampleProject.requireProgram("git");
         git("init", "-q", "-b", "main");

@@ -55,16 +55,18 @@ public final class HistoryEngine {
      *
      * @param root the project root (a pom is not needed)
      * @param tagPrefix {@code release.tagPrefix}
+     * @param tagPrefixes {@code release.tagPrefixes}: further prefixes read ({@code "v,"}), or null/blank
      * @param releaseTypes {@code release.releaseTypes}
      * @param showTypes {@code release.notes.showTypes}
      * @param repository {@code release.github.repository}, or null to read it from origin's URL
      * @param changelogFile {@code release.changelogFile}, relative to {@code root}
      * @return the settings
      */
-    public static ReleaseSettings settings(Path root, String tagPrefix, String releaseTypes, List<String> showTypes,
-            String repository, String changelogFile) {
+    public static ReleaseSettings settings(Path root, String tagPrefix, String tagPrefixes, String releaseTypes,
+            List<String> showTypes, String repository, String changelogFile) {
         Map<String, String> raw = new HashMap<>();
         raw.put("release.tagPrefix", tagPrefix);
+        raw.put("release.tagPrefixes", tagPrefixes);
         raw.put("release.releaseTypes", releaseTypes);
         raw.put("release.notes.showTypes", String.join(",", showTypes));
         raw.put("release.github.repository", repository);

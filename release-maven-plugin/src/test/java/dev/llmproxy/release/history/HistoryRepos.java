@@ -12,7 +12,7 @@ public final class HistoryRepos {
     private HistoryRepos() {}
 
     static ReleaseSettings settings(Path root, String repository) {
-        return HistoryEngine.settings(root, "v", "feat=minor,fix=patch,perf=patch,revert=patch", List.of(), repository,
+        return HistoryEngine.settings(root, "v", null, "feat=minor,fix=patch,perf=patch,revert=patch", List.of(), repository,
                 "CHANGELOG.md");
     }
 
