@@ -180,7 +180,9 @@ class MavenProvisioningTest {
         Map<String, String> env = new HashMap<>(SampleProject.envWithoutMaven(home.resolve("bin")));
         env.put("MAVEN_ARGS", " -o  -Dmaven.repo.local=/tmp/r ");
 
-        InProcess run = InProcess.run(project.root, env, null, false, false, "release", "draft", "--dry-run");
+        // the preview plans in-process; --plan-in-maven makes it run the goal, whose arguments are checked here
+        InProcess run = InProcess.run(project.root, env, null, false, false, "release", "draft", "--dry-run",
+                "--plan-in-maven");
 
         assertEquals(0, run.exitCode, run::toString);
         assertTrue(project.mavenCalls().get(0).startsWith("-B -ntp -o -Dmaven.repo.local=/tmp/r "), project.mavenCalls()::toString);
