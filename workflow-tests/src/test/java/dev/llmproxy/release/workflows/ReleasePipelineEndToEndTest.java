@@ -111,6 +111,8 @@ class ReleasePipelineEndToEndTest {
         for (String asset : ASSETS) {
             expected.put(asset, sha256(workspace.resolve("llm-proxy-cli/target").resolve(asset)));
         }
+        // the same executable jar under a name without the version, for the JBang catalog (releases/latest/download)
+        expected.put("llm-proxy.jar", sha256(workspace.resolve("llm-proxy-cli/target/jbang/llm-proxy.jar")));
         String body = release.get("body").asText();
         assertAll(
                 () -> assertEquals(TAG, release.get("tag_name").asText()),
