@@ -24,6 +24,14 @@ public interface ReleaseLog {
     }
 
     /**
+     * @return true when this log collapses repeated warnings itself (the CLI's, which shows all of them with
+     *     {@code --verbose}); the engine then hands it every warning instead of one line per kind
+     */
+    default boolean collapsesRepeatedWarnings() {
+        return false;
+    }
+
+    /**
      * How far a long step has got, for a progress display; called often, so it must be cheap. The
      * default drops it (Maven's log has no place for it).
      *

@@ -62,6 +62,11 @@ final class CliLog implements ReleaseLog {
     }
 
     @Override
+    public boolean collapsesRepeatedWarnings() {
+        return true;
+    }
+
+    @Override
     public void progress(String step, long done) {
         progress = step + ": " + String.format(java.util.Locale.ROOT, "%,d", done) + " commits so far";
     }

@@ -190,7 +190,7 @@ class ProcessIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"llm-proxy release |draft bump changelog", "llm-proxy release draft --bump |auto major minor patch"})
+    @ValueSource(strings = {"llm-proxy release |draft bump changelog replay", "llm-proxy release draft --bump |auto major minor patch"})
     void completionScriptCompletesCommandsAndValues(String lineAndExpected) throws Exception {
         SampleProject.requireProgram("bash");
         String line = lineAndExpected.substring(0, lineAndExpected.indexOf('|'));

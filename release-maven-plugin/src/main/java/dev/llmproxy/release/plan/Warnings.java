@@ -53,10 +53,17 @@ public final class Warnings implements ReleaseLog {
         printed.merge(GENERAL, 1, Integer::sum);
     }
 
-    /** Keeps the warning; {@link #logCollapsed()} prints it, collapsed with the others of its kind. */
+    /**
+     * Keeps the warning; {@link #logCollapsed()} prints it, collapsed with the others of its kind, unless the log
+     * collapses warnings itself ({@link ReleaseLog#collapsesRepeatedWarnings()}), which then gets it now.
+     */
     @Override
     public void warn(String kind, String line) {
         byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(line);
+        if (log.collapsesRepeatedWarnings()) {
+            log.warn(kind, line);
+            printed.merge(kind, 1, Integer::sum);
+        }
     }
 
     /**
