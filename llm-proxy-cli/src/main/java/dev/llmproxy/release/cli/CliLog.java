@@ -61,6 +61,12 @@ final class CliLog implements ReleaseLog {
         warningsByKind.computeIfAbsent(kind(line), k -> new ArrayList<>()).add(FlagNames.translate(line));
     }
 
+    /** A warning the engine named the kind of ({@code invalid-header}): collapsed by that kind, not by its text. */
+    @Override
+    public synchronized void warn(String kind, String line) {
+        warningsByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(FlagNames.translate(line));
+    }
+
     @Override
     public boolean collapsesRepeatedWarnings() {
         return true;
