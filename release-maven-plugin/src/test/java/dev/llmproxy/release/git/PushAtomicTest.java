@@ -36,11 +36,9 @@ class PushAtomicTest {
 
     @BeforeEach
     void cloneOfABareOrigin() {
-        origin = TestRepos.bare(tmp.resolve("origin.git"));
-        TestRepos seed = TestRepos.nr(tmp.resolve("seed"));
-        seed.c("-m", "feat: first");
-        seed.git("push", "-q", origin.dir().toString(), "main");
-        local = TestRepos.cloneOf(origin, tmp.resolve("local"));
+        TestRepos.OriginAndClone repos = TestRepos.originAndClone(tmp);
+        origin = repos.origin();
+        local = repos.local();
     }
 
     @Test

@@ -28,11 +28,9 @@ class PushFailureTest {
 
     @BeforeEach
     void cloneOfABareOrigin() {
-        origin = TestRepos.bare(tmp.resolve("origin.git"));
-        TestRepos seed = TestRepos.nr(tmp.resolve("seed"));
-        seed.c("-m", "feat: first");
-        seed.git("push", "-q", origin.dir().toString(), "main");
-        local = TestRepos.cloneOf(origin, tmp.resolve("local"));
+        TestRepos.OriginAndClone repos = TestRepos.originAndClone(tmp);
+        origin = repos.origin();
+        local = repos.local();
         release = local.c("-m", "chore(release): 1.0.0");
         local.ta("v1.0.0");
     }

@@ -98,6 +98,23 @@ public final class TestRepos {
         return clone;
     }
 
+    /**
+     * A bare {@code origin.git} whose {@code main} holds one commit {@code feat: first}, and a clone of it.
+     *
+     * @param dir an empty directory for {@code origin.git}, {@code seed} and {@code local}
+     * @return the bare origin and the clone
+     */
+    public static OriginAndClone originAndClone(Path dir) {
+        TestRepos origin = bare(dir.resolve("origin.git"));
+        TestRepos seed = nr(dir.resolve("seed"));
+        seed.c("-m", "feat: first");
+        seed.git("push", "-q", origin.dir().toString(), "main");
+        return new OriginAndClone(origin, cloneOf(origin, dir.resolve("local")));
+    }
+
+    /** A bare remote and a clone of it, see {@link #originAndClone}. */
+    public record OriginAndClone(TestRepos origin, TestRepos local) {}
+
     /** @return the repository's directory (the work tree, or the bare repository) */
     public Path dir() {
         return dir;
