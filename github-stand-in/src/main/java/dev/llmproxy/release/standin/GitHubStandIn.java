@@ -83,6 +83,7 @@ public final class GitHubStandIn implements AutoCloseable {
     private final String token;
     private final String apiPrefix;
     private final String uploadPrefix;
+    private final boolean immutableReleases;
     private final HttpServer server;
     private final HttpServer uploadServer;
     private final boolean strictAssetNames;
@@ -116,6 +117,7 @@ public final class GitHubStandIn implements AutoCloseable {
         this.token = builder.token;
         this.apiPrefix = builder.apiPrefix;
         this.uploadPrefix = builder.uploadPrefix;
+        this.immutableReleases = builder.immutableReleases;
         this.nextId = builder.firstId;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 64);
         this.executor = Executors.newCachedThreadPool(runnable -> {
@@ -167,6 +169,7 @@ public final class GitHubStandIn implements AutoCloseable {
         private String uploadPrefix = "/uploads";
         private long firstId = 1;
         private boolean separateUploadOrigin;
+        private boolean immutableReleases;
         private boolean strictAssetNames;
 
         private Builder() {
@@ -258,6 +261,18 @@ public final class GitHubStandIn implements AutoCloseable {
          */
         public Builder strictAssetNames() {
             this.strictAssetNames = true;
+            return this;
+        }
+
+        /**
+         * Models a repository with GitHub's immutable releases turned on: once a release is published its assets are
+         * fixed, so an upload to it, or deleting one of its assets, answers 422 "Cannot upload assets to an immutable
+         * release" (GitHub's answer); assets go onto the draft, which is then published.
+         *
+         * @return this
+         */
+        public Builder immutableReleases() {
+            this.immutableReleases = true;
             return this;
         }
 
@@ -819,11 +834,23 @@ public final class GitHubStandIn implements AutoCloseable {
         switch (call.method) {
             case "GET" -> call.send(200, asset.deepCopy());
             case "DELETE" -> {
-                forgetAsset(id);
-                call.sendEmpty(204);
+                if (!refusedAsImmutable(call, releases.get(assetRelease.get(id)))) {
+                    forgetAsset(id);
+                    call.sendEmpty(204);
+                }
             }
             default -> call.error(404, "Not Found");
         }
+    }
+
+    /** @return whether the release's assets are fixed (published, immutable releases on); then 422 was sent */
+    private boolean refusedAsImmutable(Call call, ObjectNode release) throws IOException {
+        if (!immutableReleases || release.get("draft").asBoolean()) {
+            return false;
+        }
+        call.drain();
+        call.error(422, "Cannot upload assets to an immutable release");
+        return true;
     }
 
     private ObjectNode visibleRelease(Call call, long id) throws IOException {
@@ -932,8 +959,12 @@ public final class GitHubStandIn implements AutoCloseable {
         long releaseId = Long.parseLong(call.path.replaceAll(".*/releases/(\\d+)/assets$", "$1"));
         String name = call.query("name");
         String contentLength = call.exchange.getRequestHeaders().getFirst("Content-Length");
-        if (visibleRelease(call, releaseId) == null) {
+        ObjectNode release = visibleRelease(call, releaseId);
+        if (release == null) {
             call.drain();
+            return false;
+        }
+        if (refusedAsImmutable(call, release)) {
             return false;
         }
         if (name == null || name.isBlank() || contentLength == null) {

@@ -115,6 +115,30 @@ class GitHubStandInTest {
     }
 
     @Test
+    void withImmutableReleasesAPublishedReleaseTakesNoAssetAndKeepsItsOwn() throws Exception {
+        try (GitHubStandIn immutable = GitHubStandIn.builder().repository("example-org/app").token("secret-token")
+                .immutableReleases().start()) {
+            String releases = immutable.apiUrl() + "/repos/example-org/app/releases";
+            long id = JSON.readTree(call("POST", releases, "{\"tag_name\":\"v1\",\"draft\":true}", "secret-token")
+                    .body()).get("id").asLong();
+            String uploadUrl = immutable.release(id).orElseThrow().get("upload_url").asText();
+            assertEquals(201, call("POST", uploadUrl.replace("{?name,label}", "?name=a.jar"), "abc", "secret-token")
+                    .statusCode());
+            assertEquals(200, call("PATCH", releases + "/" + id, "{\"draft\":false}", "secret-token").statusCode());
+
+            HttpResponse<String> late = call("POST", uploadUrl.replace("{?name,label}", "?name=b.jar"), "abc",
+                    "secret-token");
+            long assetId = immutable.release(id).orElseThrow().get("assets").get(0).get("id").asLong();
+            HttpResponse<String> delete = call("DELETE", releases + "/assets/" + assetId, null, "secret-token");
+
+            assertEquals(422, late.statusCode());
+            assertEquals("Cannot upload assets to an immutable release", JSON.readTree(late.body()).get("message").asText());
+            assertEquals(422, delete.statusCode());
+            assertEquals(List.of("a.jar"), immutable.release(id).orElseThrow().get("assets").findValuesAsText("name"));
+        }
+    }
+
+    @Test
     void injectedFaultsApplyToTheNextMatchingRequestsOnly() throws Exception {
         standIn.inject(Fault.on("GET", "/releases$").status(502, "Server Error").retryAfter(3).times(2));
         HttpResponse<String> failed = api("GET", "/releases", null);

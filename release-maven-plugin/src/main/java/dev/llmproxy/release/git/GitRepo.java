@@ -700,6 +700,25 @@ public final class GitRepo implements AutoCloseable {
         return Optional.of(parts[0] + "/" + parts[1]);
     }
 
+    /**
+     * Reads the host of a remote URL, in the forms {@link #gitHubRepository(String)} accepts.
+     *
+     * @param remoteUrl a remote URL as in {@code git remote -v}
+     * @return the host without user info or port, e.g. {@code github.com}; empty for a local path or an unknown form
+     */
+    public static Optional<String> remoteHost(String remoteUrl) {
+        if (remoteUrl == null) {
+            return Optional.empty();
+        }
+        String url = remoteUrl.strip();
+        Matcher matcher = URL_LIKE.matcher(url);
+        if (matcher.matches()) {
+            return Optional.of(matcher.group(1));
+        }
+        matcher = SCP_LIKE.matcher(url);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
     /** Closes the underlying JGit repository. */
     @Override
     public void close() {

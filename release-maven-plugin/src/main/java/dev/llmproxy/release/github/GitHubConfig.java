@@ -1,6 +1,7 @@
 package dev.llmproxy.release.github;
 
 import dev.llmproxy.release.ReleaseException;
+import dev.llmproxy.release.git.GitRepo;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -87,6 +88,20 @@ public record GitHubConfig(URI apiUrl, String owner, String name, Optional<Strin
         String host = apiUrl.getHost();
         boolean apiSubdomain = host.regionMatches(true, 0, "api.", 0, 4) && apiUrl.getPath().isEmpty();
         return origin(apiUrl, apiSubdomain ? host.substring(4) : host);
+    }
+
+    /**
+     * Whether a git remote is this repository on this server, so that git's own answers (the tag on the remote
+     * before pushing, then the atomic push) are GitHub's: the remote's host is the web origin's host and its path
+     * names {@code owner/name} (both compared ignoring case, as GitHub does).
+     *
+     * @param remoteUrl a remote URL as in {@code git remote -v}, e.g. {@code git@github.com:example-org/app.git}
+     * @return true for this repository on this server; false for a local path, another host or another repository
+     */
+    public boolean isRepositoryAt(String remoteUrl) {
+        String host = webOrigin().getHost();
+        return GitRepo.remoteHost(remoteUrl).filter(host::equalsIgnoreCase).isPresent()
+                && GitRepo.gitHubRepository(remoteUrl).filter(repository()::equalsIgnoreCase).isPresent();
     }
 
     /**

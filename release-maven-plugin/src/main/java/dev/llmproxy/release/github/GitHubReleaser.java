@@ -52,6 +52,7 @@ public final class GitHubReleaser {
     private final Map<Path, LocalAsset> hashed = new HashMap<>();
     private List<JsonNode> releaseList;
     private String checkedTag;
+    private String tagKeptByGit;
 
     /**
      * @param config API URL, repository and token
@@ -61,6 +62,18 @@ public final class GitHubReleaser {
     public GitHubReleaser(GitHubConfig config, RetryPolicy retry, ReleaseLog log) {
         this.api = new GitHubApi(config, retry, log);
         this.log = log;
+    }
+
+    /**
+     * Says that git keeps the tag right on GitHub in this run: the release is pushed to this very repository, whose
+     * tag git checks before anything is written ({@code ls-remote}) and then pushes atomically with the branch. The
+     * releaser then does not read the tag through the API ({@code GET /git/ref/tags/{tag}}): one request less
+     * (docs/performance.md, "GitHub requests per release").
+     *
+     * @param tag the release tag, e.g. {@code v1.4.0}
+     */
+    public void tagKeptByGit(String tag) {
+        this.tagKeptByGit = tag;
     }
 
     /**
@@ -142,7 +155,7 @@ public final class GitHubReleaser {
     private ReleaseOutcome plan(ReleaseRequest request, List<LocalAsset> files, Path checksumDir) {
         Optional<String> tagCommit = null;
         try {
-            tagCommit = tagCommit(request.tag());
+            tagCommit = request.tag().equals(tagKeptByGit) ? Optional.empty() : tagCommit(request.tag());
         } catch (ReleaseException e) {
             log.warn("GitHub (dry run): cannot read the tag " + request.tag() + " on " + api.config().repository()
                     + ", not checked: " + e.getMessage());
@@ -190,7 +203,8 @@ public final class GitHubReleaser {
             throw new ReleaseException("GITHUB_TOKEN or GH_TOKEN is not set: export a token with contents: write, "
                     + "or run with release.dryRun=true");
         }
-        requireTagAtTarget(request, request.tag().equals(checkedTag) ? Optional.empty() : tagCommit(request.tag()));
+        boolean tagChecked = request.tag().equals(checkedTag) || request.tag().equals(tagKeptByGit);
+        requireTagAtTarget(request, tagChecked ? Optional.empty() : tagCommit(request.tag()));
         JsonNode release = findRelease(request.tag());
         releaseList = null; // this run writes: a later sync must read GitHub again
         checkedTag = null;

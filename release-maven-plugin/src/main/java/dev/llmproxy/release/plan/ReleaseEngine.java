@@ -402,8 +402,25 @@ public final class ReleaseEngine {
         private GitHubReleaser releaser() {
             if (releaser == null) {
                 releaser = new GitHubReleaser(gitHubConfig(), retry, log); // one per run: the release list is read once
+                if (pushesTagToGitHub()) {
+                    releaser.tagKeptByGit(decision.tag());
+                }
             }
             return releaser;
+        }
+
+        /**
+         * @return whether this run pushes the tag to the GitHub repository itself, after checking it there with git
+         *     before any write (a new release: requireTagFreeOnRemote; a tag made earlier: pushExisting)
+         */
+        private boolean pushesTagToGitHub() {
+            if (settings.dryRun() || !settings.push() || git.currentBranch().isEmpty()
+                    || (makesNewRelease() && !settings.commit())) {
+                return false;
+            }
+            String remote = settings.remote();
+            String url = git.remoteUrl(remote).orElse(remote);
+            return gitHubConfig().isRepositoryAt(url);
         }
 
         private ReleaseRequest request() {

@@ -70,4 +70,25 @@ class GitHubConfigTest {
         assertThrows(ReleaseException.class,
                 () -> enterprise.requireAllowedHost(URI.create("https://uploads.github.com/repos/o/r/releases/5")));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "https://api.github.com, https://github.com/Example-Org/App.git, true",
+            "https://api.github.com, git@github.com:example-org/app.git, true",
+            "https://api.github.com, ssh://git@github.com:22/example-org/app, true",
+            "https://api.github.com, https://x-access-token@github.com/example-org/app, true",
+            "https://api.acme.ghe.com, https://acme.ghe.com/example-org/app.git, true",
+            "https://ghe.example.com/api/v3, git@ghe.example.com:example-org/app.git, true",
+            "https://api.github.com, https://gitlab.com/example-org/app.git, false",
+            "https://api.github.com, https://github.com/example-org/app-mirror.git, false",
+            "https://api.github.com, https://github.com/other-org/app.git, false",
+            "https://ghe.example.com/api/v3, https://github.com/example-org/app.git, false",
+            "https://api.github.com, /srv/git/example-org/app.git, false",
+            "https://api.github.com, ../app.git, false"})
+    void aRemoteIsTheRepositoryOnlyOnTheServersWebHostWithTheSameOwnerAndName(String api, String remote,
+            boolean same) {
+        GitHubConfig config = new GitHubConfig(URI.create(api), "example-org", "app", Optional.empty());
+
+        assertEquals(same, config.isRepositoryAt(remote));
+    }
 }
