@@ -215,13 +215,16 @@ public final class ReactorVersions implements VersionFiles {
      * @return a warning with the fix when a reactor pom uses a CI-friendly version, no reactor pom
      *     declares the flatten-maven-plugin in {@code build/plugins} or
      *     {@code build/pluginManagement/plugins}, and the root pom is not model version 4.1.0;
-     *     empty otherwise
+     *     empty otherwise, and also when the root pom's parent is outside the reactor: that parent (often
+     *     an organisation's, in a profile it activates) may declare the plugin, and it is not read here
      */
     @Override
     public Optional<String> ciFriendlyWarning() {
         Optional<PomFile> user = poms.stream().filter(ReactorVersions::usesCiFriendlyVersion).findFirst();
         boolean flattened = poms.stream().anyMatch(p -> p.buildPlugins.contains("flatten-maven-plugin"));
-        if (user.isEmpty() || flattened || "4.1.0".equals(poms.get(0).modelVersion)) {
+        PomFile root = poms.get(0);
+        boolean parentUnread = root.parentArtifactId != null && reactorParent(root) == null;
+        if (user.isEmpty() || flattened || parentUnread || "4.1.0".equals(root.modelVersion)) {
             return Optional.empty();
         }
         PomFile pom = user.get();

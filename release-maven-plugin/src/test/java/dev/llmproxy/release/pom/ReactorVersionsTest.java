@@ -415,6 +415,15 @@ class ReactorVersionsTest {
     }
 
     @Test
+    void aParentOutsideTheReactorMayDeclareTheFlattenPluginSoNothingIsSaid() throws IOException {
+        write("pom.xml", CI_FRIENDLY.formatted("4.0.0", "").replace("<groupId>org.example</groupId><artifactId>app",
+                "<parent><groupId>org.example.parent</groupId><artifactId>corporate</artifactId><version>7</version>"
+                        + "</parent><groupId>org.example</groupId><artifactId>app"));
+
+        assertEquals(java.util.Optional.empty(), ReactorVersions.load(dir).ciFriendlyWarning());
+    }
+
+    @Test
     void aFlattenPluginOnlyInAProfileDoesNotCount() throws IOException {
         String flatten = "<plugin><groupId>org.codehaus.mojo</groupId><artifactId>flatten-maven-plugin</artifactId></plugin>";
         write("pom.xml", CI_FRIENDLY.formatted("4.0.0",
