@@ -39,8 +39,7 @@ public final class TagWarnings {
             String shown = ignored.stream().limit(NAMES_SHOWN).collect(Collectors.joining(", "))
                     + (ignored.size() > NAMES_SHOWN ? " and " + (ignored.size() - NAMES_SHOWN) + " more" : "");
             String versioned = ignored.stream().filter(n -> unreadPrefix(n, naming) != null).findFirst()
-                    .map(n -> "; if tags like " + n + " are releases of this project, add their prefix ("
-                            + unreadPrefix(n, naming) + ") to release.tagPrefixes")
+                    .map(n -> "; if tags like " + n + " are releases of this project, " + howToRead(unreadPrefix(n, naming), naming))
                     .orElse("");
             lines.add("ignoring tags that are not release tags (" + styles + "): " + shown + versioned);
         }
@@ -63,6 +62,14 @@ public final class TagWarnings {
                 + " is higher than the last release " + last + " but is not reachable from HEAD (a candidate on"
                 + " another branch); it does not stop a release on this line"));
         return lines;
+    }
+
+    /** @return how to read tags of {@code prefix}; the empty prefix is an empty entry, easy to miss when named as "" */
+    private static String howToRead(String prefix, TagNaming naming) {
+        return prefix.isEmpty()
+                ? "add an empty entry to release.tagPrefixes to read tags without a prefix (release.tagPrefixes="
+                        + String.join(",", naming.readPrefixes()) + ",)"
+                : "add their prefix (" + prefix + ") to release.tagPrefixes";
     }
 
     /** @return the part before a SemVer 2.0.0 version that ends {@code tag}, when no read prefix is it; else null */

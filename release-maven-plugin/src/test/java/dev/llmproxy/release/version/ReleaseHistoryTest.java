@@ -187,7 +187,8 @@ class ReleaseHistoryTest {
         ReleaseHistory history = repo.history();
         assertEquals(List.of("1.102.0"), names(history.lookalikes()));
         assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): 1.102.0; if tags like 1.102.0 are"
-                + " releases of this project, add their prefix () to release.tagPrefixes"), TagWarnings.of(history, V),
+                + " releases of this project, add an empty entry to release.tagPrefixes to read tags without a prefix"
+                + " (release.tagPrefixes=v,)"), TagWarnings.of(history, V),
                 "listed among the ignored tags, without the look-alike warning");
     }
 
