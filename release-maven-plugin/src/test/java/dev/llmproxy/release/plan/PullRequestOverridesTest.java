@@ -166,6 +166,22 @@ class PullRequestOverridesTest {
     }
 
     @Test
+    void pullRequestsWithoutOverrideLeaveTheCommitsAsTheyAre() {
+        repo();
+        squashMerged(41, "chore: tidy", "Just tidying.");
+        squashMerged(42, "docs: explain widgets", "");
+        String release = repo.c("-m", "chore: release 2.0.0 (#43)", "-m", "Release-As: 2.0.0");
+
+        ReleasePlan plan = dryRun.run(online());
+
+        assertEquals("2.0.0", plan.version(), plan.reason());
+        assertEquals(3, plan.commits().total());
+        assertEquals(3, plan.commits().other());
+        assertEquals(1, gitHub.count("GET", PULLS));
+        assertEquals(1, gitHub.count("GET", "/commits/" + release + "/pulls$"), "#43 was not seeded: looked up alone");
+    }
+
+    @Test
     void withoutTokenTheCommitsOwnTypeDecidesAndAReleasePleaseProjectIsToldOnce() {
         repo();
         repo.write(".github/release-please.yml", "releaseType: java-yoshi\n");
