@@ -183,7 +183,8 @@ public final class ReleaseEngine {
 
         /**
          * Decides, checks and writes the plan; a refusal comes before anything is written or asked
-         * of GitHub.
+         * of GitHub, but for the pull requests of squash-merged commits that the decision reads
+         * ({@link PullRequestOverrides}).
          *
          * @param withGitHub whether the goal works on the GitHub Release
          * @param changesWorkTree whether the goal rewrites files (then the work tree must be clean
