@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmproxy.release.standin.GitHubStandIn;
+import dev.llmproxy.release.standin.PullRequestSeed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -163,6 +164,30 @@ class InProcessReleaseIT {
             List<String> assets = new ArrayList<>();
             releases.get(0).path("assets").forEach(a -> assets.add(a.path("name").asText()));
             assertEquals(List.of("app.txt", "SHA256SUMS"), assets);
+        }
+    }
+
+    /** Issue #12 item 1: the CLI's in-process plan reads a pull request body's override for the version too. */
+    @Test
+    void previewReadsTheOverrideInAPullRequestBodyForTheVersion() throws Exception {
+        Path repo = tagsOnlyRepository();
+        write(repo.resolve("index.js"), "console.log('hello, clients')\n");
+        git(repo, "commit", "-q", "-am", "fix: regenerate clients (#12)");
+        String sha = git(repo, "rev-parse", "HEAD");
+        try (GitHubStandIn gitHub = GitHubStandIn.start("example-org/app", TOKEN)) {
+            gitHub.addPullRequest(new PullRequestSeed(12, "fix: regenerate clients", "Generated.\n\nBEGIN_COMMIT_OVERRIDE\n"
+                    + "feat!: drop the v1 client\nEND_COMMIT_OVERRIDE\n", "dev", "CONTRIBUTOR", List.of(),
+                    "b".repeat(40), sha, true, "2026-11-30T10:00:00Z"));
+            Map<String, String> env = noMaven(Map.of("GITHUB_TOKEN", TOKEN, "GITHUB_API_URL", gitHub.apiUrl().toString()));
+
+            Result online = jar(repo, env, "release", "draft", "--dry-run", "-D", "release.github.repository=example-org/app");
+            Result offline = jar(repo, noMaven(Map.of()), "release", "draft", "--dry-run", "--no-github");
+
+            assertEquals(0, online.exitCode(), online::toString);
+            assertTrue(online.out().contains("Version  1.2.3 → 2.0.0  (major: 1 breaking commit, first " + sha.substring(0, 7)
+                    + " feat!: drop the v1 client; the body of pull request #12 overrides its commit)\n"), online::toString);
+            assertEquals(0, offline.exitCode(), offline::toString);
+            assertTrue(offline.out().contains("Version  1.2.3 → 1.3.0  (minor: 1 feat commit, first "), offline::toString);
         }
     }
 

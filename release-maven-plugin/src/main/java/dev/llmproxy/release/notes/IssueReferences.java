@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code (#40)} suffix GitHub adds to squash-merge titles. Only same-repository {@code #N}
  * references count ({@code other/repo#5} does not).
  */
-final class IssueReferences {
+public final class IssueReferences {
 
     private static final Set<String> CLOSING = Set.of("close", "closes", "closed", "fix", "fixes", "fixed",
             "resolve", "resolves", "resolved");
@@ -54,8 +54,11 @@ final class IssueReferences {
         return found;
     }
 
-    /** @return the number in a trailing {@code (#40)} of a squash-merge title, or 0 */
-    static int squashPullRequest(String text) {
+    /**
+     * @param text a commit subject or pull request title, never null
+     * @return the number in a trailing {@code (#40)} of a squash-merge title, or 0
+     */
+    public static int squashPullRequest(String text) {
         if (!text.endsWith(")")) {
             return 0;
         }

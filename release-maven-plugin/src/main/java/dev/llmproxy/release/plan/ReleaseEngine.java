@@ -176,12 +176,15 @@ public final class ReleaseEngine {
         /** Shadows the engine's log: repeated warnings collapse, all go to warnings.txt and plan.json. */
         final Warnings log = new Warnings(ReleaseEngine.this.log);
         final List<String> blockers = new ArrayList<>();
+        /** The pull requests the planner read for the overrides, read again by the notes without a request. */
+        PullRequestOverrides pullRequestOverrides;
         ReleasePlan plan;
         private GitHubReleaser releaser;
 
         /**
          * Decides, checks and writes the plan; a refusal comes before anything is written or asked
-         * of GitHub.
+         * of GitHub, but for the pull requests of squash-merged commits that the decision reads
+         * ({@link PullRequestOverrides}).
          *
          * @param withGitHub whether the goal works on the GitHub Release
          * @param changesWorkTree whether the goal rewrites files (then the work tree must be clean
@@ -194,8 +197,10 @@ public final class ReleaseEngine {
                 git.requireCompleteHistory();
                 reactor = VersionFiles.load(settings.root(), settings.versionFile());
                 NotesConfig notesConfig = notesConfig();
-                api = new ApiGate(settings, apiCheck, log).check(
-                        new ReleasePlanner(settings, log, () -> new NotesBuilder(notesConfig)).decide(git, reactor), git, reactor);
+                repository = repository();
+                pullRequestOverrides = PullRequestOverrides.of(pullRequests(), settings, repository, !settingsFrom.isEmpty());
+                api = new ApiGate(settings, apiCheck, log).check(new ReleasePlanner(settings, log,
+                        () -> new NotesBuilder(notesConfig), pullRequestOverrides).decide(git, reactor), git, reactor);
                 decision = api.decision();
                 log.logCollapsed();
                 ExpectationCheck.require(settings.expect(), decision);
@@ -209,7 +214,6 @@ public final class ReleaseEngine {
                     refusalBeforeWriting().ifPresent(blockers::add);
                 }
                 checkBeforeWriting(changesWorkTree);
-                repository = repository();
                 renderer = new MarkdownRenderer(settings.notes().bodyLimit());
                 notes = decision.releases() ? notes(decision.notes()) : null;
                 body = notes == null ? null : renderer.releaseBody(notes, log::warn) + api.notice() + appendix();
@@ -276,7 +280,7 @@ public final class ReleaseEngine {
                     since == null ? null : since.name(),
                     settings.date(),
                     GitHubConfig.webOrigin(settings.github().apiUrl()).toString());
-            return builder.build(release, pullRequests());
+            return builder.build(release, pullRequestOverrides.source());
         }
 
         /** @return the highest stable release tag below the version that HEAD (the target) reaches */

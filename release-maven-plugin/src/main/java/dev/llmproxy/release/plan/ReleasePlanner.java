@@ -49,6 +49,7 @@ final class ReleasePlanner {
     private final ReleaseLog log;
     private final TagNaming naming;
     private final Supplier<NotesBuilder> notes;
+    private final PullRequestOverrides overrides;
 
     /**
      * @param settings the goal's parameters
@@ -58,10 +59,22 @@ final class ReleasePlanner {
      *     range read: see {@link Decision#notes()})
      */
     ReleasePlanner(ReleaseSettings settings, ReleaseLog log, Supplier<NotesBuilder> notes) {
+        this(settings, log, notes, PullRequestOverrides.none());
+    }
+
+    /**
+     * @param settings the goal's parameters
+     * @param log where warnings go
+     * @param notes makes the notes builder of each range read
+     * @param overrides release-please overrides in pull request bodies: read for the decision when
+     *     GitHub is, else named in one warning (issue #12, item 1)
+     */
+    ReleasePlanner(ReleaseSettings settings, ReleaseLog log, Supplier<NotesBuilder> notes, PullRequestOverrides overrides) {
         this.settings = settings;
         this.log = log;
         this.naming = naming(settings);
         this.notes = notes;
+        this.overrides = overrides;
     }
 
     /**
@@ -144,9 +157,15 @@ final class ReleasePlanner {
                 reactor.version(),
                 settings.initialVersion());
         Range range = fromHighest != null ? fromHighest : read(
-                git, previousRelease.rangeStart(), head, new BumpView(policy.typeLevels().keySet()));
+                git, previousRelease.rangeStart(), head, bumpView(policy));
         range.commitWarnings().forEach(w -> log.warn(w.kind(), w.message()));
-        List<ConventionalCommit> commits = range.commits();
+        PullRequestOverrides.Applied overridden = overrides.apply(range.commits(), range.notes(),
+                c -> c.withoutBody(BUMP_FOOTERS), range.pullRequests(),
+                all.lastRelease().map(ReleaseTag::name).orElse(null));
+        if (request.mode() == BumpRequest.Mode.AUTO && request.explicitVersion() == null) {
+            overridden.warning().ifPresent(log::warn);
+        }
+        List<ConventionalCommit> commits = overridden.commits();
         BumpDecision decision = new BumpDecider(policy).decide(request, all, commits);
         SemVer version = decision.version();
         return new Decision(
@@ -155,7 +174,7 @@ final class ReleasePlanner {
                 version,
                 version == null ? null : naming.tagName(version),
                 decision.kind().label(),
-                decision.reason() + previousRelease.reasonSuffix(),
+                decision.reason() + previousRelease.reasonSuffix() + overridden.reasonSuffix(),
                 false,
                 commits,
                 decision.counts(),
@@ -180,7 +199,7 @@ final class ReleasePlanner {
         if (highest.isEmpty()) {
             return null;
         }
-        Range range = read(git, highest.get().commitSha(), head, new BumpView(policy.typeLevels().keySet()));
+        Range range = read(git, highest.get().commitSha(), head, bumpView(policy));
         return range.fromReachable() ? range : null;
     }
 
@@ -215,7 +234,7 @@ final class ReleasePlanner {
         // release.previousTag also starts the notes of the tag it preceded (CI on that tag's push)
         PreviousRelease start = PreviousRelease.resolve(settings.previousTag(), before, tagCommits, git, tag.commitSha(), log);
         ReleaseTag previous = start.history().lastRelease().orElse(null);
-        Range range = read(git, start.rangeStart(), tag.commitSha(), new BumpView(Set.of()));
+        Range range = read(git, start.rangeStart(), tag.commitSha(), new BumpView(Set.of(), false));
         range.commitWarnings().forEach(w -> log.warn(w.kind(), w.message()));
         List<ConventionalCommit> commits = range.commits();
         boolean atHead = tag.commitSha().equals(git.headSha());
@@ -244,10 +263,16 @@ final class ReleasePlanner {
      * @param commits the commits as the decision keeps them ({@link BumpView}), newest first
      * @param notes the notes builder that received every commit whole
      * @param commitWarnings the {@link CommitLint} warnings of the range's commits, for the log
+     * @param pullRequests the pull requests the range's squash-merged commits name
      */
     private record Range(
             String fromSha, boolean fromReachable, List<ConventionalCommit> commits, NotesBuilder notes,
-            List<CommitLint.Warning> commitWarnings) {}
+            List<CommitLint.Warning> commitWarnings, PullRequestOverrides.References pullRequests) {}
+
+    /** The decision's view of a new version's range: online it keeps every SHA, for the overrides. */
+    private BumpView bumpView(BumpPolicy policy) {
+        return new BumpView(policy.typeLevels().keySet(), overrides.online());
+    }
 
     /**
      * Walks the range once: every parsed commit goes whole to a new notes builder, and to the
@@ -258,6 +283,7 @@ final class ReleasePlanner {
         List<ConventionalCommit> commits = new ArrayList<>();
         NotesBuilder builder = notes.get();
         List<CommitLint.Warning> warnings = new ArrayList<>();
+        PullRequestOverrides.References pullRequests = new PullRequestOverrides.References();
         CommitFeed feed = new CommitFeed(git, fromExclusive, to);
         boolean reachable = git.walk(fromExclusive, to, raw -> {
             if ((commits.size() + 1) % PROGRESS_EVERY == 0) {
@@ -265,26 +291,30 @@ final class ReleasePlanner {
             }
             feed.feed(raw, builder, commit -> {
                 warnings.addAll(CommitLint.check(commit, raw.message()));
+                pullRequests.add(commit);
                 commits.add(view.keep(commit));
             });
         });
-        return new Range(fromExclusive, reachable, commits, builder, warnings);
+        return new Range(fromExclusive, reachable, commits, builder, warnings, pullRequests);
     }
 
     /**
      * What the bump decision needs of a commit. Commits that can change the version (a releasing
      * type, a breaking change, a {@code Release-As} footer, a revert, or the target of a revert seen
      * earlier in newest-first order) are kept without their bodies; every other commit becomes a
-     * shared stub of its kind and type, which is all the counting reads.
+     * shared stub of its kind and type, which is all the counting reads, or, when pull requests are
+     * read, a stub of its own that keeps its SHA (an override in its pull request may replace it).
      */
     private static final class BumpView {
         private final Set<String> releasingTypes;
         private final Set<String> revertTargets = new HashSet<>();
         private final Set<Integer> targetLengths = new TreeSet<>();
         private final Map<String, ConventionalCommit> stubs = new HashMap<>();
+        private final boolean keepShas;
 
-        BumpView(Set<String> releasingTypes) {
+        BumpView(Set<String> releasingTypes, boolean keepShas) {
             this.releasingTypes = releasingTypes;
+            this.keepShas = keepShas;
         }
 
         ConventionalCommit keep(ConventionalCommit c) {
@@ -299,8 +329,14 @@ final class ReleasePlanner {
             if (needed) {
                 return c.withoutBody(BUMP_FOOTERS);
             }
-            return stubs.computeIfAbsent(c.kind() + ":" + c.type(), k -> new ConventionalCommit(
-                    "", c.kind(), c.type(), null, false, "", "", "", List.of(), List.of(), null));
+            if (keepShas) {
+                return stub(c.sha(), c);
+            }
+            return stubs.computeIfAbsent(c.kind() + ":" + c.type(), k -> stub("", c));
+        }
+
+        private static ConventionalCommit stub(String sha, ConventionalCommit c) {
+            return new ConventionalCommit(sha, c.kind(), c.type(), null, false, "", "", "", List.of(), List.of(), null);
         }
 
         private boolean isRevertTarget(String sha) {
