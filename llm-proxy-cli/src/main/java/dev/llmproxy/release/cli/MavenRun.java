@@ -15,10 +15,13 @@ import java.util.regex.Pattern;
 /**
  * Runs one release goal with Maven in batch mode, stdin closed (Maven can never wait for input).
  * Its output is captured; with {@code verbose} every line is streamed, otherwise only the mojo
- * headers ({@code [INFO] --- plugin:goal ... ---}) are shown, condensed, as progress.
+ * headers ({@code [INFO] --- plugin:goal ... ---}) and the upload lines ({@code [INFO] Uploading app.jar: ...}) are
+ * shown, condensed, as progress.
  */
 final class MavenRun {
     private static final Pattern MOJO_HEADER = Pattern.compile("^\\[INFO\\] --- (.+?) ---$");
+    /** The goal's upload progress (github/UploadProgress): {@code [INFO] Uploading app.jar: 12.3 / 40.0 MiB, 8.1 MiB/s}. */
+    private static final Pattern UPLOAD_LINE = Pattern.compile("^\\[INFO\\] Uploading .+: [0-9.]+ / [0-9.]+ [KMG]?i?B, [0-9.]+ [KMG]?i?B/s$");
     private static final Pattern FAILED_GOAL =
             Pattern.compile("^Failed to execute goal .+? on project [^:]+: (.*?)(?: -> \\[Help \\d+\\])?$");
     private static final Pattern LEVEL = Pattern.compile("^(\\[(ERROR|FATAL)]\\s*)+");
@@ -103,6 +106,8 @@ final class MavenRun {
         Matcher header = MOJO_HEADER.matcher(line);
         if (header.matches()) {
             out.println(style.dim("  " + header.group(1)));
+        } else if (UPLOAD_LINE.matcher(line).matches()) {
+            out.println(style.dim("  " + line.substring("[INFO] ".length())));
         }
     }
 

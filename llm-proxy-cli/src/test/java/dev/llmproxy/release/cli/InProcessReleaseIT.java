@@ -7,18 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmproxy.release.standin.Fault;
 import dev.llmproxy.release.standin.GitHubStandIn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +165,29 @@ class InProcessReleaseIT {
             assertTrue(releases.get(0).path("draft").asBoolean());
             List<String> assets = new ArrayList<>();
             releases.get(0).path("assets").forEach(a -> assets.add(a.path("name").asText()));
+            assertEquals(List.of("app.txt", "SHA256SUMS"), assets);
+        }
+    }
+
+    @Test
+    void anUploadShowsItsBytesAndRateOnOneLineInATerminal() throws Exception {
+        SampleProject.requireProgram("script");
+        Path repo = tagsOnlyRepository();
+        write(repo.resolve("dist/app.txt"), "the build\n");
+        try (GitHubStandIn gitHub = GitHubStandIn.start("example-org/app", TOKEN)) {
+            // the answer to the upload comes after 2.5 s: the progress line has shown by then
+            gitHub.inject(Fault.on("POST", "/assets$").delay(Duration.ofMillis(2500)));
+            Map<String, String> env = noMaven(Map.of("TERM", "xterm", "NO_COLOR", "1", "GITHUB_TOKEN", TOKEN,
+                    "GITHUB_API_URL", gitHub.apiUrl().toString()));
+
+            String screen = terminalSession(repo, env, "release draft --yes --version-file VERSION"
+                    + " -D release.github.repository=example-org/app -D release.assets=dist/app.txt", () -> {}, null, 0);
+
+            assertTrue(Pattern.compile("\rUploading app\\.txt: 10 / 10 B, [0-9.]+ [KMG]?i?B/s \\.\\.\\. [0-9]+\\.[0-9] s\u001b\\[K")
+                    .matcher(screen).find(), screen);
+            assertTrue(screen.contains("\r\u001b[K"), "the line is cleared at the end: " + screen);
+            List<String> assets = new ArrayList<>();
+            gitHub.releases().get(0).path("assets").forEach(a -> assets.add(a.path("name").asText()));
             assertEquals(List.of("app.txt", "SHA256SUMS"), assets);
         }
     }
