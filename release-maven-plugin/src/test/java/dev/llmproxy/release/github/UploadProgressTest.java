@@ -40,33 +40,38 @@ class UploadProgressTest {
     private final ProgressLog log = new ProgressLog();
     private long nowMillis;
 
+    /** The clock does not start at zero, so that a sum in place of a difference shows. */
+    private static final long START_MILLIS = 1_000_000;
+
     private void at(long millis, UploadProgress progress, long bytes) {
-        nowMillis = millis;
+        nowMillis = START_MILLIS + millis;
         progress.sent(bytes);
     }
 
     @Test
     void displaysAtMostFourTimesASecondAndLogsPerTenthOrFiveSecondsAfterTheFirstSecond() {
+        nowMillis = START_MILLIS;
         UploadProgress progress = new UploadProgress("Uploading app.jar", 40 * MIB, log, () -> nowMillis * 1_000_000);
 
         at(0, progress, MIB);
         at(100, progress, MIB);
-        at(300, progress, MIB);
-        at(1500, progress, 5 * MIB);
-        at(1600, progress, MIB);
+        at(250, progress, MIB);
+        at(999, progress, 0);
+        at(1000, progress, 5 * MIB);
+        at(1100, progress, MIB);
         at(2000, progress, 3 * MIB);
-        at(7100, progress, MIB / 2);
-        at(7200, progress, 27 * MIB + MIB / 2);
+        at(7000, progress, MIB / 2);
+        at(7100, progress, 27 * MIB + MIB / 2);
 
         assertEquals(List.of(
                 "Uploading app.jar 1048576/41943040@0.0",
-                "Uploading app.jar 3145728/41943040@1.048576E7",
-                "Uploading app.jar 8388608/41943040@5592405.333333333",
+                "Uploading app.jar 3145728/41943040@1.2582912E7",
+                "Uploading app.jar 3145728/41943040@3148876.8768768767",
                 "Uploading app.jar 12582912/41943040@6291456.0",
-                "Uploading app.jar 13107200/41943040@1846084.5070422536",
-                "Uploading app.jar 41943040/41943040@5825422.222222222"), log.progress);
+                "Uploading app.jar 13107200/41943040@1872457.142857143",
+                "Uploading app.jar 41943040/41943040@5907470.422535211"), log.progress);
         assertEquals(List.of(
-                "Uploading app.jar: 8.0 / 40.0 MiB, 5.3 MiB/s",
+                "Uploading app.jar: 8.0 / 40.0 MiB, 8.0 MiB/s",
                 "Uploading app.jar: 12.0 / 40.0 MiB, 6.0 MiB/s",
                 "Uploading app.jar: 12.5 / 40.0 MiB, 1.8 MiB/s",
                 "Uploading app.jar: 40.0 / 40.0 MiB, 5.6 MiB/s"), log.lines);
@@ -74,6 +79,7 @@ class UploadProgressTest {
 
     @Test
     void anUploadOfUnderASecondLogsNoLineAndDisplaysItsEnd() {
+        nowMillis = START_MILLIS;
         UploadProgress progress = new UploadProgress("Uploading SHA256SUMS", 300, log, () -> nowMillis * 1_000_000);
 
         at(0, progress, 200);
@@ -90,6 +96,8 @@ class UploadProgressTest {
         "1536       | 2048       | 2048.0     | Uploading app.jar: 1.5 / 2.0 KiB, 2.0 KiB/s",
         "1073741824 | 2147483648 | 1023.0     | Uploading app.jar: 1.0 / 2.0 GiB, 1023 B/s",
         "0          | 0          | 0.0        | Uploading app.jar: 0 / 0 B, 0 B/s",
+        "1024       | 1024       | 1023.9     | Uploading app.jar: 1.0 / 1.0 KiB, 1024 B/s",
+        "2199023255552 | 2199023255552 | 1024.0 | Uploading app.jar: 2048.0 / 2048.0 GiB, 1.0 KiB/s",
     })
     void describesAmountsAndRateInBinaryUnits(long done, long total, double rate, String expected) {
         assertEquals(expected, UploadProgress.describe("Uploading app.jar", done, total, rate));

@@ -2,6 +2,7 @@ package dev.llmproxy.release.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.git.GitRepo;
@@ -24,7 +25,7 @@ class ImageOutputsTest {
     void caseW1ValuesForGitHubOutput() {
         ImageRequest request = ImageRequest.resolve("1.4.0", null, null, null, null, RUNNER_ENV, null);
 
-        ImageOutputs outputs = ImageOutputs.of(request, List.of("v1.3.0", "v1.5.0-rc.1", "v1.02.0", "not-a-tag", "1.9.0"));
+        ImageOutputs outputs = ImageOutputs.of(request, List.of("v1.3.0", "v1.5.0-rc.1", "v1.02.0", "not-a-tag", "1.9.0", "x2.0.0"));
 
         assertEquals("""
                 image=ghcr.io/example-org/app
@@ -70,6 +71,23 @@ class ImageOutputsTest {
 
             assertEquals(new ImageOutputs("ghcr.io/octo-cat/tool", "ghcr.io/octo-cat/tool:1.4.0", List.of("1.4", "1", "latest"),
                     List.of("1.4.0", "1.4", "1", "latest"), "https://github.com/octo-cat/tool"), outputs);
+        }
+    }
+
+    @Test
+    void aShallowCloneIsRefusedSinceItsTagsMayBeMissing() {
+        TestRepos repo = TestRepos.nr(dir.resolve("full"));
+        repo.c("--allow-empty", "-m", "feat: one");
+        repo.ta("v1.3.0");
+        repo.c("--allow-empty", "-m", "feat: two");
+        TestRepos.cloneOf(repo, dir.resolve("shallow"), "--depth", "1");
+
+        try (GitRepo git = GitRepo.open(dir.resolve("shallow"))) {
+            ImageRequest request = ImageRequest.resolve("1.4.0", null, "o/app", null, null, Map.of(), git);
+
+            ReleaseException e = assertThrows(ReleaseException.class, () -> ImageOutputs.of(request, git));
+
+            assertTrue(e.getMessage().startsWith("shallow clone: "), e.getMessage());
         }
     }
 
