@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * better) are printed only with {@code --verbose}. Warnings are collected and {@link #flush()}ed
  * to stderr: with {@code --verbose} every one; otherwise one line per kind (the message with its
  * quoted parts, commit SHAs and numbers blanked out), the first of the kind, with a count of the
- * others. A retry's wait (a rate limit, a 5xx) is printed at once with the time left. Warnings that
+ * others. A retry's wait (a rate limit, a 5xx) is printed at once with the time left, and {@link #progress()}
+ * counts it down; an upload's progress reads {@code Uploading app.jar: 12.3 / 40.0 MiB, 8.1 MiB/s}. Warnings that
  * the plan also lists as blockers are left to the preview. Each message names the CLI flag, not the
  * property ({@link FlagNames}).
  */

@@ -103,12 +103,20 @@ final class MavenRun {
             out.println(line);
             return;
         }
+        condensed(line).ifPresent(text -> out.println(style.dim("  " + text)));
+    }
+
+    /**
+     * @param line one line of Maven's output
+     * @return what a run without {@code --verbose} shows of it: a mojo header without its dashes
+     *     ({@code release:0.1.0:draft (default-cli) @ app}), an upload line without {@code [INFO] }, else nothing
+     */
+    static Optional<String> condensed(String line) {
         Matcher header = MOJO_HEADER.matcher(line);
         if (header.matches()) {
-            out.println(style.dim("  " + header.group(1)));
-        } else if (UPLOAD_LINE.matcher(line).matches()) {
-            out.println(style.dim("  " + line.substring("[INFO] ".length())));
+            return Optional.of(header.group(1));
         }
+        return UPLOAD_LINE.matcher(line).matches() ? Optional.of(line.substring("[INFO] ".length())) : Optional.empty();
     }
 
     /**
