@@ -170,13 +170,14 @@ class InProcessReleaseIT {
     }
 
     @Test
-    void anUploadShowsItsBytesAndRateOnOneLineInATerminal() throws Exception {
+    void anUploadAndARateLimitWaitShowOnOneUpdatingLineInATerminal() throws Exception {
         SampleProject.requireProgram("script");
         Path repo = tagsOnlyRepository();
         write(repo.resolve("dist/app.txt"), "the build\n");
         try (GitHubStandIn gitHub = GitHubStandIn.start("example-org/app", TOKEN)) {
             // the answer to the upload comes after 2.5 s: the progress line has shown by then
             gitHub.inject(Fault.on("POST", "/assets$").delay(Duration.ofMillis(2500)));
+            gitHub.inject(Fault.on("POST", "/releases$").status(403, "You have exceeded a secondary rate limit").retryAfter(3));
             Map<String, String> env = noMaven(Map.of("TERM", "xterm", "NO_COLOR", "1", "GITHUB_TOKEN", TOKEN,
                     "GITHUB_API_URL", gitHub.apiUrl().toString()));
 
@@ -184,6 +185,10 @@ class InProcessReleaseIT {
                     + " -D release.github.repository=example-org/app -D release.assets=dist/app.txt", () -> {}, null, 0);
 
             assertTrue(Pattern.compile("\rUploading app\\.txt: 10 / 10 B, [0-9.]+ [KMG]?i?B/s \\.\\.\\. [0-9]+\\.[0-9] s\u001b\\[K")
+                    .matcher(screen).find(), screen);
+            assertTrue(screen.contains("hit GitHub's secondary rate limit (403 You have exceeded a secondary rate limit);"
+                    + " waiting 3 s before try 2 of 6\n"), screen);
+            assertTrue(Pattern.compile("\rGitHub: create release v1\\.3\\.0 waits for the secondary rate limit: [123] s left \\.\\.\\. ")
                     .matcher(screen).find(), screen);
             assertTrue(screen.contains("\r\u001b[K"), "the line is cleared at the end: " + screen);
             List<String> assets = new ArrayList<>();
