@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
  * display through {@link ReleaseLog#progress(String, long, long, double)} at most every {@value #DISPLAY_MILLIS} ms (and
  * once when the last byte is sent), and to a plain log through {@link ReleaseLog#info(String)} once the upload has
  * taken a second, then each time another 10 % is sent or {@value #LOG_SECONDS} s have passed since the last line.
- * The rate is the average since the upload began. Not thread-safe: an HTTP body is handed over one buffer at a time.
+ * The upload begins when the first buffer is handed over (connecting is not counted), and the rate is the average
+ * since then. Not thread-safe: an HTTP body is handed over one buffer at a time.
  */
 public final class UploadProgress {
     static final long DISPLAY_MILLIS = 250;
@@ -21,7 +22,7 @@ public final class UploadProgress {
     private final long totalBytes;
     private final ReleaseLog log;
     private final LongSupplier nanoClock;
-    private final long startNanos;
+    private long startNanos;
     private long doneBytes;
     private long lastDisplayNanos;
     private boolean displayed;
@@ -32,21 +33,24 @@ public final class UploadProgress {
      * @param step what is uploading, e.g. {@code Uploading app.jar}
      * @param totalBytes the file's size in bytes
      * @param log where to report
-     * @param nanoClock monotonic clock in nanoseconds ({@link RetryPolicy#nanoClock()}); read now for the start
+     * @param nanoClock monotonic clock in nanoseconds ({@link RetryPolicy#nanoClock()})
      */
     UploadProgress(String step, long totalBytes, ReleaseLog log, LongSupplier nanoClock) {
         this.step = step;
         this.totalBytes = totalBytes;
         this.log = log;
         this.nanoClock = nanoClock;
-        this.startNanos = nanoClock.getAsLong();
-        this.lastLineNanos = startNanos;
     }
 
     /** @param bytes how many more bytes were handed to the connection */
     void sent(long bytes) {
-        doneBytes += bytes;
         long now = nanoClock.getAsLong();
+        if (!displayed) {
+            // the upload begins with its first buffer, not with the connection: a one-buffer file never logs a line
+            startNanos = now;
+            lastLineNanos = now;
+        }
+        doneBytes += bytes;
         double rate = bytesPerSecond(now);
         boolean finished = doneBytes >= totalBytes;
         if (finished || !displayed || now - lastDisplayNanos >= TimeUnit.MILLISECONDS.toNanos(DISPLAY_MILLIS)) {
@@ -72,15 +76,16 @@ public final class UploadProgress {
      * @param step what is uploading, e.g. {@code Uploading app.jar}
      * @param doneBytes bytes sent so far
      * @param totalBytes bytes in all
-     * @param bytesPerSecond the rate
+     * @param bytesPerSecond the rate; 0 while unknown (the first buffer)
      * @return e.g. {@code Uploading app.jar: 12.3 / 40.0 MiB, 8.1 MiB/s} (binary units: B, KiB, MiB, GiB, chosen by
-     *     the total for the amounts and by the value for the rate; one decimal, a dot as decimal separator)
+     *     the total for the amounts and by the value for the rate; one decimal, a dot as decimal separator), without
+     *     the rate while it is unknown ({@code Uploading app.jar: 1.0 / 40.0 MiB})
      */
     public static String describe(String step, long doneBytes, long totalBytes, double bytesPerSecond) {
         int unit = unit(totalBytes);
         int rateUnit = unit((long) bytesPerSecond);
-        return step + ": " + amount(doneBytes, unit) + " / " + amount(totalBytes, unit) + " " + UNITS[unit] + ", "
-                + amount(bytesPerSecond, rateUnit) + " " + UNITS[rateUnit] + "/s";
+        String amounts = step + ": " + amount(doneBytes, unit) + " / " + amount(totalBytes, unit) + " " + UNITS[unit];
+        return bytesPerSecond <= 0 ? amounts : amounts + ", " + amount(bytesPerSecond, rateUnit) + " " + UNITS[rateUnit] + "/s";
     }
 
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB"};

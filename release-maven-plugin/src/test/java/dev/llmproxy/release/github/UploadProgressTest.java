@@ -89,13 +89,25 @@ class UploadProgressTest {
         assertEquals(List.of(), log.lines);
     }
 
+    @Test
+    void theUploadBeginsWithItsFirstBufferSoASlowConnectionAloneLogsNothing() {
+        nowMillis = START_MILLIS;
+        UploadProgress progress = new UploadProgress("Uploading app.txt", 10, log, () -> nowMillis * 1_000_000);
+
+        at(5000, progress, 10);
+
+        assertEquals(List.of("Uploading app.txt 10/10@0.0"), log.progress);
+        assertEquals(List.of(), log.lines);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "12897485   | 41943040   | 8493466.0  | Uploading app.jar: 12.3 / 40.0 MiB, 8.1 MiB/s",
         "100        | 300        | 512.4      | Uploading app.jar: 100 / 300 B, 512 B/s",
         "1536       | 2048       | 2048.0     | Uploading app.jar: 1.5 / 2.0 KiB, 2.0 KiB/s",
         "1073741824 | 2147483648 | 1023.0     | Uploading app.jar: 1.0 / 2.0 GiB, 1023 B/s",
-        "0          | 0          | 0.0        | Uploading app.jar: 0 / 0 B, 0 B/s",
+        "0          | 0          | 0.0        | Uploading app.jar: 0 / 0 B",
+        "1048576    | 41943040   | 0.0        | Uploading app.jar: 1.0 / 40.0 MiB",
         "1024       | 1024       | 1023.9     | Uploading app.jar: 1.0 / 1.0 KiB, 1024 B/s",
         "2199023255552 | 2199023255552 | 1024.0 | Uploading app.jar: 2048.0 / 2048.0 GiB, 1.0 KiB/s",
     })
