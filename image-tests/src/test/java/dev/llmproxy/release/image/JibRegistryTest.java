@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Case W1 for real: ImageMain computes name and tags, {@code jib:build} pushes the CLI's image to a
+ * Case W1 for real: release:image's engine computes name and tags, {@code jib:build} pushes the CLI's image to a
  * local registry, and the registry HTTP API shows tags, platforms and labels. The releases are pushed
  * in the order a project would make them (1.3.0, 1.4.0, 1.5.0-rc.1, then a late 1.3.1 patch).
  */

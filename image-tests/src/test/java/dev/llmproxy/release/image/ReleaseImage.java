@@ -3,11 +3,10 @@ package dev.llmproxy.release.image;
 import dev.llmproxy.release.testsupport.LocalRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The release image step as CI runs it: ImageMain computes name and tags, then {@code jib:build}. */
+/** The release image step as CI runs it: release:image's engine computes name and tags, then {@code jib:build}. */
 final class ReleaseImage {
     static final String REVISION = "89abcdef0123456789abcdef0123456789abcdef";
     static final String CREATED = "2026-11-30T10:15:30Z";
@@ -23,21 +22,19 @@ final class ReleaseImage {
      */
     static MavenRun.Result build(LocalRegistry registry, String base, String version, List<String> knownTags,
             Map<String, String> env, Path dir, String... extraArgs) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--version", version, "--registry", registry.host()));
-        args.addAll(knownTags);
-        Map<String, String> out = new LinkedHashMap<>();
-        ImageMain.run(args.toArray(String[]::new), Map.of("GITHUB_REPOSITORY_OWNER", "Example-Org", "GITHUB_REPOSITORY", "Example-Org/app"))
-                .lines().forEach(line -> out.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+        ImageRequest request = ImageRequest.resolve(version, registry.host(), null, null, null,
+                Map.of("GITHUB_REPOSITORY_OWNER", "Example-Org", "GITHUB_REPOSITORY", "Example-Org/app"), null);
+        ImageOutputs image = ImageOutputs.of(request, knownTags);
         List<String> mvn = new ArrayList<>(List.of("jib:build",
                 "-Djib.allowInsecureRegistries=true",
                 "-Djib.from.image=" + base,
-                "-Djib.to.image=" + out.get("reference"),
+                "-Djib.to.image=" + image.reference(),
                 "-Dimage.version=" + version,
                 "-Dimage.revision=" + REVISION,
                 "-Dimage.created=" + CREATED,
-                "-Dimage.source=" + out.get("source")));
-        if (!out.get("additional-tags").isEmpty()) {
-            mvn.add("-Djib.to.tags=" + out.get("additional-tags"));
+                "-Dimage.source=" + image.source()));
+        if (!image.additionalTags().isEmpty()) {
+            mvn.add("-Djib.to.tags=" + String.join(",", image.additionalTags()));
         }
         mvn.addAll(List.of(extraArgs));
         lastLog = dir.resolve("mvn-" + version + "-" + System.nanoTime() + ".log");

@@ -1,11 +1,14 @@
 package dev.llmproxy.release.cli;
 
 import dev.llmproxy.release.ReleaseLog;
+import dev.llmproxy.release.github.UploadProgress;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +17,8 @@ import java.util.regex.Pattern;
  * better) are printed only with {@code --verbose}. Warnings are collected and {@link #flush()}ed
  * to stderr: with {@code --verbose} every one; otherwise one line per kind (the message with its
  * quoted parts, commit SHAs and numbers blanked out), the first of the kind, with a count of the
- * others. A retry's wait (a rate limit, a 5xx) is printed at once with the time left. Warnings that
+ * others. A retry's wait (a rate limit, a 5xx) is printed at once with the time left, and {@link #progress()}
+ * counts it down; an upload's progress reads {@code Uploading app.jar: 12.3 / 40.0 MiB, 8.1 MiB/s}. Warnings that
  * the plan also lists as blockers are left to the preview. Each message names the CLI flag, not the
  * property ({@link FlagNames}).
  */
@@ -24,6 +28,8 @@ final class CliLog implements ReleaseLog {
     private static final String SHOWN_AS_BLOCKER = "; the real run would refuse";
     /** The engine's retry warning: {@code ..., try 2 of 5 in 3000 ms}. */
     private static final Pattern RETRY = Pattern.compile("try \\d+ of \\d+ in (\\d+) ms");
+    /** The engine's rate-limit warning: {@code ...; waiting 60 s before try 2 of 6}. */
+    private static final Pattern RATE_LIMIT_WAIT = Pattern.compile("waiting (\\d+) s before try \\d+ of \\d+$");
     private static final Pattern SHA_OR_NUMBER = Pattern.compile("\\b[0-9a-f]{7,40}\\b|\\b\\d+(\\.\\d+)*\\b");
 
     private final PrintWriter err;
@@ -31,11 +37,20 @@ final class CliLog implements ReleaseLog {
     private final boolean verbose;
     private final Map<String, List<String>> warningsByKind = new LinkedHashMap<>();
     private volatile String progress;
+    private final LongSupplier nanoClock;
+    private volatile String waitingStep;
+    private volatile long waitingUntilNanos;
 
     CliLog(PrintWriter err, Style style, boolean verbose) {
+        this(err, style, verbose, System::nanoTime);
+    }
+
+    /** @param nanoClock monotonic clock in nanoseconds, for the time left of a wait ({@link #waiting}) */
+    CliLog(PrintWriter err, Style style, boolean verbose, LongSupplier nanoClock) {
         this.err = err;
         this.style = style;
         this.verbose = verbose;
+        this.nanoClock = nanoClock;
     }
 
     @Override
@@ -58,6 +73,11 @@ final class CliLog implements ReleaseLog {
             err.flush();
             return;
         }
+        if (RATE_LIMIT_WAIT.matcher(line).find()) {
+            err.println(style.yellow(FlagNames.translate(line)));
+            err.flush();
+            return;
+        }
         warningsByKind.computeIfAbsent(kind(line), k -> new ArrayList<>()).add(FlagNames.translate(line));
     }
 
@@ -77,8 +97,33 @@ final class CliLog implements ReleaseLog {
         progress = step + ": " + String.format(java.util.Locale.ROOT, "%,d", done) + " commits so far";
     }
 
-    /** @return the engine's latest progress ({@code Reading the history: 2,000 commits so far}), or {@code null} */
+    /** An upload's progress, shown as {@code Uploading app.jar: 12.3 / 40.0 MiB, 8.1 MiB/s}. */
+    @Override
+    public void progress(String step, long doneBytes, long totalBytes, double bytesPerSecond) {
+        waitingStep = null;
+        progress = UploadProgress.describe(step, doneBytes, totalBytes, bytesPerSecond);
+    }
+
+    /** A retry's wait: until it ends, {@link #progress()} counts its time left down. */
+    @Override
+    public void waiting(String step, Duration wait) {
+        waitingUntilNanos = nanoClock.getAsLong() + wait.toNanos();
+        waitingStep = step;
+    }
+
+    /**
+     * @return the engine's latest progress ({@code Reading the history: 2,000 commits so far}, {@code Uploading
+     *     app.jar: 12.3 / 40.0 MiB, 8.1 MiB/s}), during a retry's wait its time left in whole seconds rounded up
+     *     ({@code GitHub: create release v1.4.0 waits for the secondary rate limit: 42 s left}), or {@code null}
+     */
     String progress() {
+        String step = waitingStep;
+        if (step != null) {
+            long leftNanos = waitingUntilNanos - nanoClock.getAsLong();
+            if (leftNanos > 0) {
+                return step + ": " + (leftNanos + 999_999_999) / 1_000_000_000 + " s left";
+            }
+        }
         return progress;
     }
 

@@ -200,7 +200,11 @@ abstract class GoalCommand implements Callable<Integer> {
             }
             properties.put("release.expect.version", plan.version());
             properties.put("release.expect.head", plan.headSha());
-            done = engine.run(properties);
+            // the real run reads the history again and uploads the assets: both show progress on a terminal
+            try (Progress progress = Progress.start(terminal, style,
+                    () -> log.progress() != null ? log.progress() : "Running " + goal())) {
+                done = engine.run(properties);
+            }
             log.flush();
         }
         summarise(done, view);

@@ -15,10 +15,13 @@ import java.util.regex.Pattern;
 /**
  * Runs one release goal with Maven in batch mode, stdin closed (Maven can never wait for input).
  * Its output is captured; with {@code verbose} every line is streamed, otherwise only the mojo
- * headers ({@code [INFO] --- plugin:goal ... ---}) are shown, condensed, as progress.
+ * headers ({@code [INFO] --- plugin:goal ... ---}) and the upload lines ({@code [INFO] Uploading app.jar: ...}) are
+ * shown, condensed, as progress.
  */
 final class MavenRun {
     private static final Pattern MOJO_HEADER = Pattern.compile("^\\[INFO\\] --- (.+?) ---$");
+    /** The goal's upload progress (github/UploadProgress): {@code [INFO] Uploading app.jar: 12.3 / 40.0 MiB, 8.1 MiB/s}. */
+    private static final Pattern UPLOAD_LINE = Pattern.compile("^\\[INFO\\] Uploading .+: [0-9.]+ / [0-9.]+ [KMG]?i?B, [0-9.]+ [KMG]?i?B/s$");
     private static final Pattern FAILED_GOAL =
             Pattern.compile("^Failed to execute goal .+? on project [^:]+: (.*?)(?: -> \\[Help \\d+\\])?$");
     private static final Pattern LEVEL = Pattern.compile("^(\\[(ERROR|FATAL)]\\s*)+");
@@ -100,10 +103,20 @@ final class MavenRun {
             out.println(line);
             return;
         }
+        condensed(line).ifPresent(text -> out.println(style.dim("  " + text)));
+    }
+
+    /**
+     * @param line one line of Maven's output
+     * @return what a run without {@code --verbose} shows of it: a mojo header without its dashes
+     *     ({@code release:0.1.0:draft (default-cli) @ app}), an upload line without {@code [INFO] }, else nothing
+     */
+    static Optional<String> condensed(String line) {
         Matcher header = MOJO_HEADER.matcher(line);
         if (header.matches()) {
-            out.println(style.dim("  " + header.group(1)));
+            return Optional.of(header.group(1));
         }
+        return UPLOAD_LINE.matcher(line).matches() ? Optional.of(line.substring("[INFO] ".length())) : Optional.empty();
     }
 
     /**

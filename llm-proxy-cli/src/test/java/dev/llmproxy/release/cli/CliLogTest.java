@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class CliLogTest {
@@ -65,5 +66,43 @@ class CliLogTest {
 
         assertEquals("Reading the history: 12,500 commits so far", log.progress());
         assertEquals("", err.toString());
+    }
+
+    @Test
+    void anUploadReadsAsBytesAndRate() {
+        CliLog log = log(false);
+
+        log.progress("Uploading app.jar", 12_897_485, 41_943_040, 8_493_466.0);
+
+        assertEquals("Uploading app.jar: 12.3 / 40.0 MiB, 8.1 MiB/s", log.progress());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void aWaitCountsItsTimeLeftDownThenTheLastProgressComesBack() {
+        long[] now = {0};
+        CliLog log = new CliLog(new PrintWriter(err, true), new Style(false), false, () -> now[0]);
+        log.progress("Uploading app.jar", 100, 300, 512.0);
+
+        log.waiting("GitHub: create release v1.4.0 waits for the secondary rate limit", Duration.ofSeconds(60));
+        String atStart = log.progress();
+        now[0] = Duration.ofMillis(17_500).toNanos();
+        String later = log.progress();
+        now[0] = Duration.ofSeconds(60).toNanos();
+        String after = log.progress();
+
+        assertEquals("GitHub: create release v1.4.0 waits for the secondary rate limit: 60 s left", atStart);
+        assertEquals("GitHub: create release v1.4.0 waits for the secondary rate limit: 43 s left", later);
+        assertEquals("Uploading app.jar: 100 / 300 B, 512 B/s", after);
+    }
+
+    @Test
+    void aSecondaryRateLimitWarningShowsAtOnce() {
+        CliLog log = log(false);
+
+        log.warn("GitHub: create release v1.4.0 hit GitHub's secondary rate limit (HTTP 403); waiting 60 s before try 2 of 6");
+
+        assertEquals("GitHub: create release v1.4.0 hit GitHub's secondary rate limit (HTTP 403); waiting 60 s before try 2 of 6\n",
+                err.toString());
     }
 }

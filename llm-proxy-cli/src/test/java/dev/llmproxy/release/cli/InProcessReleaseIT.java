@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmproxy.release.standin.Fault;
 import dev.llmproxy.release.standin.GitHubStandIn;
 import dev.llmproxy.release.standin.PullRequestSeed;
 import java.io.IOException;
@@ -14,12 +15,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,6 +191,34 @@ class InProcessReleaseIT {
                     + " feat!: drop the v1 client; the body of pull request #12 overrides its commit)\n"), online::toString);
             assertEquals(0, offline.exitCode(), offline::toString);
             assertTrue(offline.out().contains("Version  1.2.3 → 1.3.0  (minor: 1 feat commit, first "), offline::toString);
+        }
+    }
+
+    @Test
+    void anUploadAndARateLimitWaitShowOnOneUpdatingLineInATerminal() throws Exception {
+        SampleProject.requireProgram("script");
+        Path repo = tagsOnlyRepository();
+        write(repo.resolve("dist/app.txt"), "the build\n");
+        try (GitHubStandIn gitHub = GitHubStandIn.start("example-org/app", TOKEN)) {
+            // the answer to the upload comes after 2.5 s: the progress line has shown by then
+            gitHub.inject(Fault.on("POST", "/assets$").delay(Duration.ofMillis(2500)));
+            gitHub.inject(Fault.on("POST", "/releases$").status(403, "You have exceeded a secondary rate limit").retryAfter(3));
+            Map<String, String> env = noMaven(Map.of("TERM", "xterm", "NO_COLOR", "1", "GITHUB_TOKEN", TOKEN,
+                    "GITHUB_API_URL", gitHub.apiUrl().toString()));
+
+            String screen = terminalSession(repo, env, "release draft --yes --version-file VERSION"
+                    + " -D release.github.repository=example-org/app -D release.assets=dist/app.txt", () -> {}, null, 0);
+
+            assertTrue(Pattern.compile("\rUploading app\\.txt: 10 / 10 B(, [0-9.]+ [KMG]?i?B/s)? \\.\\.\\. [0-9]+\\.[0-9] s\u001b\\[K")
+                    .matcher(screen).find(), screen);
+            assertTrue(screen.contains("hit GitHub's secondary rate limit (403 You have exceeded a secondary rate limit);"
+                    + " waiting 3 s before try 2 of 6\n"), screen);
+            assertTrue(Pattern.compile("\rGitHub: create release v1\\.3\\.0 waits for the secondary rate limit: [123] s left \\.\\.\\. ")
+                    .matcher(screen).find(), screen);
+            assertTrue(screen.contains("\r\u001b[K"), "the line is cleared at the end: " + screen);
+            List<String> assets = new ArrayList<>();
+            gitHub.releases().get(0).path("assets").forEach(a -> assets.add(a.path("name").asText()));
+            assertEquals(List.of("app.txt", "SHA256SUMS"), assets);
         }
     }
 

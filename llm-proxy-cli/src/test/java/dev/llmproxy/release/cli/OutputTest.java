@@ -103,4 +103,16 @@ class OutputTest {
     void notesShowEscapedCharactersAsWritten(String markdown, String shown) {
         assertEquals(shown + "\n", new NotesText(new Style(false), true).render(markdown, ""));
     }
+
+    @Test
+    void withoutVerboseMojoHeadersAndUploadLinesAreShown() {
+        assertEquals(Optional.of("release-maven-plugin:0.1.0:draft (default-cli) @ app"),
+                MavenRun.condensed("[INFO] --- release-maven-plugin:0.1.0:draft (default-cli) @ app ---"));
+        assertEquals(Optional.of("Uploading app.jar: 12.3 / 40.0 MiB, 8.1 MiB/s"),
+                MavenRun.condensed("[INFO] Uploading app.jar: 12.3 / 40.0 MiB, 8.1 MiB/s"));
+        assertEquals(Optional.of("Uploading SHA256SUMS: 100 / 300 B, 512 B/s"),
+                MavenRun.condensed("[INFO] Uploading SHA256SUMS: 100 / 300 B, 512 B/s"));
+        assertEquals(Optional.empty(), MavenRun.condensed("[INFO] Uploading app.jar to the draft release"));
+        assertEquals(Optional.empty(), MavenRun.condensed("[INFO] Building app 1.0.0"));
+    }
 }

@@ -51,6 +51,7 @@ final class ContentPacer {
         if (!wait.isZero()) {
             log.info("GitHub: pacing " + what + " to GitHub's limit of " + PER_MINUTE + " a minute and " + PER_HOUR
                     + " an hour: waiting " + wait.toSeconds() + " s");
+            log.waiting("GitHub: pacing " + what, wait);
             retry.sleeper().sleep(wait);
         }
     }

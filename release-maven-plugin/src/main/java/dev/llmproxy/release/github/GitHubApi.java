@@ -118,6 +118,8 @@ final class GitHubApi {
                     log.warn("GitHub: " + what + " failed (" + failure.getMessage() + "), try " + (attempt + 1)
                             + " of " + retry.maxAttempts() + " in " + wait.toMillis() + " ms");
                 }
+                log.waiting("GitHub: " + what + (failure.secondaryLimit() ? " waits for the secondary rate limit" : " waits to retry"),
+                        wait);
                 sleep(wait);
             }
         }
@@ -182,7 +184,8 @@ final class GitHubApi {
         try {
             HttpRequest.Builder request = request(target, timeout)
                     .header("Content-Type", "application/octet-stream")
-                    .POST(HttpRequest.BodyPublishers.ofFile(file));
+                    .POST(new CountingBodyPublisher(HttpRequest.BodyPublishers.ofFile(file),
+                            new UploadProgress("Uploading " + name, size, log, retry.nanoClock())));
             return exchange(what, request).json;
         } catch (java.io.FileNotFoundException e) {
             throw new ReleaseException("asset " + file + " disappeared before upload: rebuild it and rerun", e);

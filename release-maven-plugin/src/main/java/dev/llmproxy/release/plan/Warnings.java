@@ -6,6 +6,7 @@ import dev.llmproxy.release.TextFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,16 @@ public final class Warnings implements ReleaseLog {
     @Override
     public void progress(String step, long done) {
         log.progress(step, done);
+    }
+
+    @Override
+    public void progress(String step, long doneBytes, long totalBytes, double bytesPerSecond) {
+        log.progress(step, doneBytes, totalBytes, bytesPerSecond);
+    }
+
+    @Override
+    public void waiting(String step, Duration wait) {
+        log.waiting(step, wait);
     }
 
     /** Prints the warning now and keeps it as kind {@link #GENERAL}. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,25 @@ class WarningsTest {
         public void warn(String line) {
             printed.add("WARN " + line);
         }
+
+        @Override
+        public void progress(String step, long doneBytes, long totalBytes, double bytesPerSecond) {
+            printed.add("PROGRESS " + step + " " + doneBytes + "/" + totalBytes + "@" + bytesPerSecond);
+        }
+
+        @Override
+        public void waiting(String step, Duration wait) {
+            printed.add("WAITING " + step + " " + wait);
+        }
     });
+
+    @Test
+    void uploadProgressAndWaitsGoStraightThrough() {
+        warnings.progress("Uploading app.jar", 10, 40, 2.5);
+        warnings.waiting("GitHub: pacing comments", Duration.ofSeconds(3));
+
+        assertEquals(List.of("PROGRESS Uploading app.jar 10/40@2.5", "WAITING GitHub: pacing comments PT3S"), printed);
+    }
 
     @Test
     void kindsCollapseWhenLoggedAndOnlyFreshWarningsArePrintedAgain() throws IOException {

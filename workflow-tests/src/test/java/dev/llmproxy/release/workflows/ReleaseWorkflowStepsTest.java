@@ -78,6 +78,9 @@ class ReleaseWorkflowStepsTest {
                 List.of("-B", "-ntp", "verify"),
                 List.of("-B", "-ntp", "install", "-DskipTests"),
                 buildPlugin,
+                List.of("-B", "-ntp", "-N", "dev.llmproxy:release-maven-plugin:0.9.0:image", "-Drelease.image.version=1.2.3",
+                        "-Drelease.image.registry=ghcr.io", "-Drelease.image.name=app",
+                        "-Drelease.image.output=" + temp.resolve("job2/temp/image.txt")),
                 List.of("-B", "-ntp", "-gs", temp.resolve("job2/temp/image-registry-login/settings.xml").toString(), "-pl", "llm-proxy-cli",
                         "jib:build", "-Djib.to.image=ghcr.io/example-org/app:1.2.3",
                         "-Dimage.version=1.2.3", "-Dimage.source=https://github.com/example-org/app",
@@ -90,12 +93,13 @@ class ReleaseWorkflowStepsTest {
                         "-Drelease.github.repository=Example-Org/app", "-Drelease.github.apiUrl=http://127.0.0.1:9/api/v3",
                         "-Drelease.notes.appendFile=" + temp.resolve("job3/temp/release-notes-extra.md"))),
                 calls.stream().map(MavenCall::args).toList());
-        assertEquals(List.of(false, false, false, false, false, false, true), calls.stream().map(MavenCall::token).toList(),
+        assertEquals(List.of(false, false, false, false, false, false, false, true), calls.stream().map(MavenCall::token).toList(),
                 "GITHUB_TOKEN only for the release");
-        assertEquals(List.of(List.of(), List.of(), List.of(), List.of("IMAGE_REGISTRY_PASSWORD"), List.of(), List.of(), List.of()),
+        assertEquals(List.of(List.of(), List.of(), List.of(), List.of(), List.of("IMAGE_REGISTRY_PASSWORD"), List.of(), List.of(), List.of()),
                 calls.stream().map(MavenCall::secrets).toList(), "the registry login only for the image push");
         String callerArgs = "-Dx=$(touch${IFS}injected) -Dstyle.color=never";
-        assertEquals(List.of(callerArgs, callerArgs, "", callerArgs, "", callerArgs, callerArgs), calls.stream().map(MavenCall::mavenArgs).toList(),
+        assertEquals(List.of(callerArgs, callerArgs, "", callerArgs, callerArgs, "", callerArgs, callerArgs),
+                calls.stream().map(MavenCall::mavenArgs).toList(),
                 "the caller's maven-args for the caller's project only, never for the plugin's own build");
         assertTrue(calls.get(2).cwd().endsWith(".release-tooling"), "the plugin is built in its own checkout: " + calls.get(2));
     }
@@ -151,8 +155,8 @@ class ReleaseWorkflowStepsTest {
         jobs.forEach((id, job) -> assertEquals("success", job.result(), id + ":\n" + job.log()));
         List<List<String>> secrets = sandbox.mavenCalls().stream().map(MavenCall::secrets).toList();
         List<String> repository = List.of("MAVEN_REPOSITORY_PASSWORD");
-        assertEquals(List.of(repository, repository, List.of(), List.of("IMAGE_REGISTRY_PASSWORD", "MAVEN_REPOSITORY_PASSWORD"), List.of(),
-                repository, repository), secrets, "verify, install, plugin build, push, plugin build, package, draft");
+        assertEquals(List.of(repository, repository, List.of(), repository, List.of("IMAGE_REGISTRY_PASSWORD", "MAVEN_REPOSITORY_PASSWORD"),
+                List.of(), repository, repository), secrets, "verify, install, plugin build, image name, push, plugin build, package, draft");
         jobs.forEach((id, job) -> assertFalse(job.log().contains("repository-secret-0123"), id));
     }
 
@@ -196,6 +200,7 @@ class ReleaseWorkflowStepsTest {
                 "-Dartifact=dev.llmproxy:release-maven-plugin:2.0.0");
         assertEquals(2, calls.stream().filter(args -> args.subList(0, Math.min(5, args.size())).equals(copy)).count(), calls.toString());
         assertTrue(calls.stream().anyMatch(args -> args.contains("dev.llmproxy:release-maven-plugin:2.0.0:draft")));
+        assertTrue(calls.stream().anyMatch(args -> args.contains("dev.llmproxy:release-maven-plugin:2.0.0:image")), calls.toString());
         assertTrue(calls.stream().noneMatch(args -> args.contains("release-maven-plugin") && args.contains("install")), calls.toString());
     }
 
@@ -287,6 +292,17 @@ class ReleaseWorkflowStepsTest {
         assertEquals("failure", image.step("Name the image").outcome());
         assertTrue(image.log().contains("The image-registry input is not a registry host"), image.log());
         assertEquals(List.of(), sandbox.trapsSprung());
+    }
+
+    @Test
+    void anImageNameThatCannotBeOneFailsTheStepWithTheGoalsReasonAndTheFix() {
+        JobResult image = sandbox.runReusable("refs/tags/v1.2.3", inputs("image-name", "my app"), sandbox.jobContext()).get("image");
+
+        assertEquals("failure", image.step("Name the image").outcome());
+        assertTrue(image.log().contains("[ERROR] image name 'my app' cannot be part of an image name: use letters, digits and single"
+                + " '.', '_' or '-' between them"), image.log());
+        assertTrue(image.log().contains("::error::release:image could not name the image"), image.log());
+        assertEquals("skipped", image.step("Push the image with Jib").outcome());
     }
 
     @Test

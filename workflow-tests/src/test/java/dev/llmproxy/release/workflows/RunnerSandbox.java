@@ -3,7 +3,7 @@ package dev.llmproxy.release.workflows;
 import dev.llmproxy.release.workflows.JobRunner.JobResult;
 import dev.llmproxy.release.workflows.JobRunner.LocalAction;
 import dev.llmproxy.release.workflows.JobRunner.Machine;
-import dev.llmproxy.release.image.ImageMain;
+import dev.llmproxy.release.image.ImageOutputs;
 import dev.llmproxy.release.pom.ReactorVersions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -242,6 +242,7 @@ final class RunnerSandbox {
         env.put("LLM_PROXY_STUB_LOG", root.resolve("llm-proxy.log").toString());
         env.put("LLM_PROXY_STUB_TAG", cliPlanTag);
         env.put("MVNW_STUB_PLUGIN_JAR", pluginJar().toString());
+        env.put("MVNW_STUB_CLASSPATH", System.getProperty("java.class.path"));
         env.put("GITHUB_ACTOR", "release-bot");
         env.putAll(environment);
         Map<String, Object> github = new LinkedHashMap<>();
@@ -480,7 +481,7 @@ final class RunnerSandbox {
      */
     Path pluginJar() {
         try {
-            Path location = Path.of(ImageMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(ImageOutputs.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(location)) {
                 return location;
             }

@@ -1,5 +1,6 @@
-package dev.llmproxy.release.version;
+package dev.llmproxy.release.image;
 
+import dev.llmproxy.release.version.SemVer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
