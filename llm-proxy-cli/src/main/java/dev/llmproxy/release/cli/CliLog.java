@@ -30,7 +30,10 @@ final class CliLog implements ReleaseLog {
     private final Style style;
     private final boolean verbose;
     private final Map<String, List<String>> warningsByKind = new LinkedHashMap<>();
-    private volatile String progress;
+    /** The engine's latest step and count, formatted only when shown: the engine reports every commit. */
+    private volatile Step progress;
+
+    private record Step(String name, long done) {}
 
     CliLog(PrintWriter err, Style style, boolean verbose) {
         this.err = err;
@@ -74,12 +77,13 @@ final class CliLog implements ReleaseLog {
 
     @Override
     public void progress(String step, long done) {
-        progress = step + ": " + String.format(java.util.Locale.ROOT, "%,d", done) + " commits so far";
+        progress = new Step(step, done);
     }
 
     /** @return the engine's latest progress ({@code Reading the history: 2,000 commits so far}), or {@code null} */
     String progress() {
-        return progress;
+        Step step = progress;
+        return step == null ? null : step.name() + ": " + String.format(java.util.Locale.ROOT, "%,d", step.done()) + " commits so far";
     }
 
     /**
