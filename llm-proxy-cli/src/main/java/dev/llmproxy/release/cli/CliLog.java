@@ -30,10 +30,7 @@ final class CliLog implements ReleaseLog {
     private final Style style;
     private final boolean verbose;
     private final Map<String, List<String>> warningsByKind = new LinkedHashMap<>();
-    /** The engine's latest step and count, formatted only when shown: the engine reports every commit. */
-    private volatile Step progress;
-
-    private record Step(String name, long done) {}
+    private volatile String progress;
 
     CliLog(PrintWriter err, Style style, boolean verbose) {
         this.err = err;
@@ -77,13 +74,12 @@ final class CliLog implements ReleaseLog {
 
     @Override
     public void progress(String step, long done) {
-        progress = new Step(step, done);
+        progress = step + ": " + String.format(java.util.Locale.ROOT, "%,d", done) + " commits so far";
     }
 
     /** @return the engine's latest progress ({@code Reading the history: 2,000 commits so far}), or {@code null} */
     String progress() {
-        Step step = progress;
-        return step == null ? null : step.name() + ": " + String.format(java.util.Locale.ROOT, "%,d", step.done()) + " commits so far";
+        return progress;
     }
 
     /**
