@@ -95,6 +95,10 @@ public final class LlmProxy implements Runnable {
      * command's model by reflection over its options, a fifth of the start-up for all seven
      * commands (docs/performance.md). The usage line and messages name the command as the whole
      * tree would ({@code CommandLineTest} compares them).
+     *
+     * @param terminal environment, directory, input and output to use
+     * @param goal a new draft, bump or changelog command
+     * @return the command line of that command alone, named {@code llm-proxy release GOAL}
      */
     static CommandLine goalOnly(Terminal terminal, GoalCommand goal) {
         ReleaseCommand release = new ReleaseCommand();
