@@ -2,6 +2,7 @@ package dev.llmproxy.release.cli;
 
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.plan.ReleaseEngine;
+import dev.llmproxy.release.plan.ReleasePlan;
 import dev.llmproxy.release.plan.ReleaseSettings;
 import dev.llmproxy.release.plan.SettingsResolver;
 import dev.llmproxy.release.pom.PluginConfiguration;
@@ -39,24 +40,25 @@ final class InProcessRelease {
     /**
      * @param properties the command's flags as {@code release.*} properties (with {@code
      *     release.dryRun})
-     * @return the plan the engine wrote to {@code target/release/plan.json}
+     * @return the plan the engine wrote to {@code target/release/plan.json} (the engine's value, not read back)
      * @throws CliException ({@link CliException#FAILED}) on the engine's refusal, its message
      *     naming the CLI flags
      */
     PlanView run(Map<String, String> properties) {
+        ReleasePlan plan;
         try {
             Map<String, String> raw = raw(properties);
             ReleaseEngine engine = new ReleaseEngine(resolve(raw), log).withApiCheck(SettingsResolver.apiCheck(raw));
-            switch (goal) {
+            plan = switch (goal) {
                 case "bump" -> engine.bump();
                 case "changelog" -> engine.changelog();
                 default -> engine.draft();
-            }
+            };
         } catch (ReleaseException | IllegalArgumentException e) {
             log.flush();
             throw new CliException(CliException.FAILED, FlagNames.translate(e.getMessage()));
         }
-        return PlanView.read(workspace.root().resolve(ReleaseEngine.PLAN_FILE));
+        return PlanView.of(plan); // the plan the engine wrote to target/release/plan.json, not read back
     }
 
     /**

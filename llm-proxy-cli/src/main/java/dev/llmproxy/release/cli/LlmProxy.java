@@ -47,7 +47,9 @@ public final class LlmProxy implements Runnable {
      * @return the exit code: 0 done or nothing to release, 1 failed, 2 usage or environment problem
      */
     static int execute(Terminal terminal, String... args) {
-        CommandLine commandLine = new CommandLine(new LlmProxy(terminal));
+        GoalCommand goal = args.length >= 2 && args[0].equals("release") ? goal(args[1]) : null;
+        CommandLine commandLine = goal == null ? new CommandLine(new LlmProxy(terminal)) : goalOnly(terminal, goal);
+        String[] arguments = goal == null ? args : java.util.Arrays.copyOfRange(args, 2, args.length);
         commandLine.setOut(terminal.out());
         commandLine.setErr(terminal.err());
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
@@ -65,7 +67,7 @@ public final class LlmProxy implements Runnable {
             terminal.err().println(style.red("llm-proxy: unexpected " + e));
             return CliException.FAILED;
         });
-        int exitCode = commandLine.execute(args);
+        int exitCode = commandLine.execute(arguments);
         terminal.out().flush();
         terminal.err().flush();
         return exitCode;
@@ -73,6 +75,38 @@ public final class LlmProxy implements Runnable {
 
     Terminal terminal() {
         return terminal != null ? terminal : Terminal.system();
+    }
+
+    /**
+     * @param name the word after {@code release}
+     * @return a new {@code release draft|bump|changelog} command, or {@code null} for any other word
+     */
+    private static GoalCommand goal(String name) {
+        return switch (name) {
+            case "draft" -> new DraftCommand();
+            case "bump" -> new BumpCommand();
+            case "changelog" -> new ChangelogCommand();
+            default -> null;
+        };
+    }
+
+    /**
+     * {@code llm-proxy release GOAL} without the model of the other commands: picocli builds a
+     * command's model by reflection over its options, a fifth of the start-up for all seven
+     * commands (docs/performance.md). The usage line and messages name the command as the whole
+     * tree would ({@code CommandLineTest} compares them).
+     *
+     * @param terminal environment, directory, input and output to use
+     * @param goal a new draft, bump or changelog command
+     * @return the command line of that command alone, named {@code llm-proxy release GOAL}
+     */
+    static CommandLine goalOnly(Terminal terminal, GoalCommand goal) {
+        ReleaseCommand release = new ReleaseCommand();
+        release.parent = new LlmProxy(terminal);
+        goal.release = release;
+        CommandLine commandLine = new CommandLine(goal);
+        commandLine.setCommandName("llm-proxy release " + commandLine.getCommandName());
+        return commandLine;
     }
 
     @Override

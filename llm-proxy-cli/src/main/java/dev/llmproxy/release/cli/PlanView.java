@@ -2,6 +2,7 @@ package dev.llmproxy.release.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmproxy.release.plan.ReleasePlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,6 @@ record PlanView(
     /** Default notes location when the plan names none. */
     static final String DEFAULT_NOTES_FILE = "target/release/notes.md";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Commit counts of the release range. */
     record Commits(int total, int breaking, int feat, int fix, int other) {}
@@ -87,7 +87,7 @@ record PlanView(
         }
         JsonNode json;
         try {
-            json = MAPPER.readTree(planFile.toFile());
+            json = new ObjectMapper().readTree(planFile.toFile()); // only a plan made by the goal in Maven is read
         } catch (IOException e) {
             throw new CliException(CliException.FAILED, "cannot read " + planFile + ": "
                     + e.getMessage().lines().findFirst().orElse("") + " (rerun the release goal to rewrite it)");
@@ -128,18 +128,47 @@ record PlanView(
                 apiCheckLines(json.path("apiCheck")));
     }
 
+    /**
+     * The view of a plan the engine made in this JVM: what {@link #read} gives for the file the
+     * engine wrote, without reading it back (no JSON parser loaded; docs/performance.md).
+     *
+     * @param plan the engine's plan, as written to {@code target/release/plan.json}
+     * @return the view
+     */
+    static PlanView of(ReleasePlan plan) {
+        ReleasePlan.CommitCounts c = plan.commits();
+        ReleasePlan.GitHubAction github = plan.github();
+        List<String> apiCheck = new ArrayList<>();
+        if (plan.apiCheck() != null) {
+            plan.apiCheck().forEach((module, report) -> apiCheck.add(apiCheckLine(module, report.skipped(),
+                    report.against(), report.binaryIncompatible(), report.sourceIncompatible(),
+                    report.first().isEmpty() ? null : report.first().get(0))));
+        }
+        return new PlanView(plan.version(), plan.tag(), plan.previousVersion(), plan.previousTag(), plan.bump(),
+                plan.reason(), plan.alreadyReleased(), plan.repository(),
+                c == null ? null : new Commits(c.total(), c.breaking(), c.feat(), c.fix(), c.other()),
+                plan.files(), Optional.ofNullable(plan.notesFile()).orElse(DEFAULT_NOTES_FILE),
+                github == null ? null : github.action(), github != null && github.draft(),
+                github != null && github.prerelease(), github == null ? null : github.htmlUrl(), plan.push(),
+                plan.headSha(), plan.mode(), plan.blockers(), plan.remote(), List.copyOf(apiCheck));
+    }
+
     private static List<String> apiCheckLines(JsonNode modules) {
         List<String> lines = new ArrayList<>();
         modules.fields().forEachRemaining(module -> {
             JsonNode report = module.getValue();
-            String skipped = text(report, "skipped");
             JsonNode first = report.path("first");
-            lines.add(module.getKey() + ": " + (skipped != null ? "skipped, " + skipped
-                    : "against " + text(report, "against") + ", " + report.path("binaryIncompatible").asInt()
-                            + " binary and " + report.path("sourceIncompatible").asInt() + " source incompatible"
-                            + (first.size() > 0 ? ", first: " + first.get(0).asText() : "")));
+            lines.add(apiCheckLine(module.getKey(), text(report, "skipped"), text(report, "against"),
+                    report.path("binaryIncompatible").asInt(), report.path("sourceIncompatible").asInt(),
+                    first.size() > 0 ? first.get(0).asText() : null));
         });
         return List.copyOf(lines);
+    }
+
+    private static String apiCheckLine(String module, String skipped, String against, int binary, int source, String first) {
+        return module + ": " + (skipped != null ? "skipped, " + skipped
+                : "against " + against + ", " + binary + " binary and " + source + " source incompatible"
+                        + (first != null ? ", first: " + first : ""));
     }
 
     private static String text(JsonNode node, String key) {

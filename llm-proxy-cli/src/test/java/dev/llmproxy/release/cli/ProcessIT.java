@@ -179,6 +179,43 @@ class ProcessIT {
         assertTrue(Files.readString(home.resolve("bin/llm-proxy.cmd")).contains("\r\n"), "Windows line endings");
     }
 
+    /**
+     * The launcher's static AppCDS archive (docs/performance.md): written once by the first run,
+     * mapped by the next, with picocli's classes in it (a dynamic archive leaves those out).
+     */
+    @Test
+    void launcherWritesItsClassArchiveOnceAndTheNextRunMapsIt() throws Exception {
+        Path launcher = unpack("tar.gz").resolve("bin/llm-proxy");
+        Path cache = dir.resolve("cache/llm-proxy");
+        Path classes = dir.resolve("classes.txt");
+
+        Result first = run(dir, Map.of(), "", List.of(launcher.toString(), "--version"));
+        List<String> written;
+        try (var files = Files.list(cache)) {
+            written = files.map(f -> f.getFileName().toString()).toList();
+        }
+        Result second = run(dir, Map.of("JAVA_OPTS", "-Xlog:class+load:file=" + classes), "",
+                List.of(launcher.toString(), "--version"));
+
+        assertEquals(new Result(0, "llm-proxy " + VERSION + "\n", ""), first);
+        assertEquals(1, written.size(), written::toString);
+        assertTrue(written.get(0).matches("llm-proxy-[0-9]+-[0-9]+-java[0-9.]+\\.static\\.jsa"), written::toString);
+        assertEquals(new Result(0, "llm-proxy " + VERSION + "\n", ""), second);
+        String loaded = Files.readString(classes);
+        assertTrue(loaded.contains("picocli.CommandLine source: shared objects file"), loaded);
+        assertTrue(loaded.contains("dev.llmproxy.release.cli.LlmProxy source: shared objects file"), loaded);
+    }
+
+    @Test
+    void launcherWithTheArchiveOffWritesNothing() throws Exception {
+        Path launcher = unpack("tar.gz").resolve("bin/llm-proxy");
+
+        Result result = run(dir, Map.of("LLM_PROXY_CDS", "off"), "", List.of(launcher.toString(), "--version"));
+
+        assertEquals(new Result(0, "llm-proxy " + VERSION + "\n", ""), result);
+        assertFalse(Files.exists(dir.resolve("cache/llm-proxy")));
+    }
+
     @Test
     void unpackedLauncherReleasesTheSampleProject() throws Exception {
         Path home = unpack("tar.gz");

@@ -61,7 +61,7 @@ public final class ReactorJars {
 
     private static Element read(Path pom) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance(); // the JDK's: no service look-up
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             return factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
         } catch (ParserConfigurationException | SAXException | IOException e) {

@@ -21,9 +21,12 @@ import java.util.List;
  */
 public final class GitHubReleaseYaml {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private GitHubReleaseYaml() {}
+
+    /** Databind and the YAML parser, loaded only when a release.yml exists (docs/performance.md). */
+    private static final class Parser {
+        static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    }
 
     /**
      * @param base the configuration to extend
@@ -55,7 +58,7 @@ public final class GitHubReleaseYaml {
     public static NotesConfig apply(NotesConfig base, String yaml, String fileName) {
         JsonNode root;
         try {
-            root = YAML.readTree(yaml);
+            root = Parser.YAML.readTree(yaml);
         } catch (JacksonException e) {
             throw new ReleaseException(fileName + " is not valid YAML (line " + e.getLocation().getLineNr()
                     + "): fix it as GitHub's release.yml format describes", e);

@@ -3,6 +3,7 @@ package dev.llmproxy.release.pom;
 import dev.llmproxy.release.ReleaseException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +43,10 @@ public final class PluginConfiguration {
     private static final String GROUP_ID = "dev.llmproxy";
     private static final String ARTIFACT_ID = "release-maven-plugin";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
-    private static final Pattern PROPERTY_EXPRESSION = Pattern.compile("\\$\\{(release\\.[^}]+)}");
+    private static final Pattern CONFIGURATION_BLOCK = Pattern.compile("<configuration>(.*?)</configuration>", Pattern.DOTALL);
+    /** {@code <tagPrefix implementation="java.lang.String" default-value="v">${release.tagPrefix}</tagPrefix>} */
+    private static final Pattern PARAMETER_PROPERTY =
+            Pattern.compile("<([A-Za-z_][\\w.-]*)(?:\\s[^>]*)?>\\s*\\$\\{(release\\.[^}]+)}\\s*</\\1>");
 
     private PluginConfiguration() {}
 
@@ -114,29 +118,30 @@ public final class PluginConfiguration {
 
     /**
      * @return parameter name to its user property ({@code tagPrefix} to {@code release.tagPrefix}),
-     *     from this plugin's descriptor; the same for every goal
+     *     from this plugin's descriptor; the same for every goal. The descriptor (80 KB, written by
+     *     maven-plugin-plugin) is scanned as text, not parsed into a DOM: that is a tenth of the CLI's
+     *     start-up (docs/performance.md); {@code PluginConfigurationTest} checks it against a DOM parse.
      */
     static Map<String, String> parameterProperties() {
-        Map<String, String> result = new LinkedHashMap<>();
+        String descriptor;
         try (InputStream in = PluginConfiguration.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
             if (in == null) {
                 throw new ReleaseException("the plugin descriptor META-INF/maven/plugin.xml is missing from the"
                         + " classpath: rebuild llm-proxy (./mvnw package)");
             }
-            Document descriptor = builder().parse(in);
-            var configurations = descriptor.getElementsByTagName("configuration");
-            for (int i = 0; i < configurations.getLength(); i++) {
-                for (Element parameter : children((Element) configurations.item(i))) {
-                    Matcher m = PROPERTY_EXPRESSION.matcher(text(parameter));
-                    if (m.matches()) {
-                        result.put(parameter.getTagName(), m.group(1));
-                    }
-                }
-            }
-            return result;
-        } catch (IOException | SAXException e) {
+            descriptor = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
             throw new ReleaseException("cannot read the plugin descriptor META-INF/maven/plugin.xml: " + e.getMessage(), e);
         }
+        Map<String, String> result = new LinkedHashMap<>();
+        Matcher configuration = CONFIGURATION_BLOCK.matcher(descriptor);
+        while (configuration.find()) {
+            Matcher parameter = PARAMETER_PROPERTY.matcher(configuration.group(1));
+            while (parameter.find()) {
+                result.put(parameter.group(1), parameter.group(2));
+            }
+        }
+        return result;
     }
 
     private static Map<String, String> mavenConfig(Path root) {
@@ -180,7 +185,7 @@ public final class PluginConfiguration {
 
     private static DocumentBuilder builder() {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance(); // the JDK's: no service look-up
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             return factory.newDocumentBuilder();
         } catch (ParserConfigurationException e) {

@@ -1,6 +1,7 @@
 package dev.llmproxy.release.pom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +106,30 @@ class PluginConfigurationTest {
         assertEquals("release.github.skip", parameters.get("githubSkip"));
         assertEquals("release.notes.appendFile", parameters.get("notesAppendFile"));
         assertEquals("release.expect.head", parameters.get("expectHead"));
+    }
+
+    /** The text scan of the descriptor finds what a DOM parse of every {@code <configuration>} finds. */
+    @Test
+    void descriptorScanEqualsADomParse() throws Exception {
+        Map<String, String> dom = new java.util.LinkedHashMap<>();
+        try (var in = PluginConfiguration.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
+            var configurations = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
+                    .parse(in).getElementsByTagName("configuration");
+            for (int i = 0; i < configurations.getLength(); i++) {
+                for (var n = configurations.item(i).getFirstChild(); n != null; n = n.getNextSibling()) {
+                    var m = java.util.regex.Pattern.compile("\\$\\{(release\\.[^}]+)}").matcher(n.getTextContent().trim());
+                    if (n instanceof org.w3c.dom.Element e && m.matches()) {
+                        dom.put(e.getTagName(), m.group(1));
+                    }
+                }
+            }
+        }
+
+        Map<String, String> scanned = PluginConfiguration.parameterProperties();
+
+        assertEquals(dom, scanned);
+        assertEquals(new java.util.ArrayList<>(dom.keySet()), new java.util.ArrayList<>(scanned.keySet()));
+        assertTrue(scanned.size() >= 40, scanned::toString); // not two empty maps
     }
 
     @Test
