@@ -25,7 +25,6 @@ import dev.llmproxy.release.pom.VersionFiles;
 import dev.llmproxy.release.steps.GitHubHandle;
 import dev.llmproxy.release.steps.GitHubRelease;
 import dev.llmproxy.release.steps.ReleaseSteps;
-import dev.llmproxy.release.steps.Status;
 import dev.llmproxy.release.steps.Step;
 import dev.llmproxy.release.steps.World;
 import dev.llmproxy.release.version.LatestRule;
