@@ -28,11 +28,9 @@ public final class GitHubRelease implements Step {
 
     @Override
     public Status check(ReleasePlan plan, World world) {
-        if (!plan.releases()) {
-            return Status.skipped("nothing to release: " + plan.reason());
-        }
-        if (world.settings().github().skip()) {
-            return Status.skipped("release.github.skip=true");
+        var settled = Settled.gitHubEffect(plan, world);
+        if (settled.isPresent()) {
+            return settled.get();
         }
         Optional<String> refusal = world.github().refusal();
         if (refusal.isPresent()) {

@@ -24,11 +24,9 @@ public final class NotifyReleased implements Step {
 
     @Override
     public Status check(ReleasePlan plan, World world) {
-        if (!plan.releases()) {
-            return Status.skipped("nothing to release: " + plan.reason());
-        }
-        if (world.settings().github().skip()) {
-            return Status.skipped("release.github.skip=true");
+        var settled = Settled.gitHubEffect(plan, world);
+        if (settled.isPresent()) {
+            return settled.get();
         }
         boolean draft = world.github().released().map(ReleaseOutcome::draft)
                 .orElseGet(() -> plan.github() == null || plan.github().draft());

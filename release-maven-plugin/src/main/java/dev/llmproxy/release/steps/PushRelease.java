@@ -29,7 +29,7 @@ public final class PushRelease implements Step {
     public Status check(ReleasePlan plan, World world) {
         var settings = world.settings();
         if (!plan.releases()) {
-            return Status.skipped("nothing to release: " + plan.reason());
+            return Settled.nothingToRelease(plan);
         }
         if (!settings.push()) {
             return Status.skipped("release.push=false");

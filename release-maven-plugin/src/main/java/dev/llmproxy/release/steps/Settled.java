@@ -17,7 +17,7 @@ final class Settled {
      */
     static Optional<Status> localEffect(ReleasePlan plan, World world) {
         if (!plan.releases()) {
-            return Optional.of(Status.skipped("nothing to release: " + plan.reason()));
+            return Optional.of(nothingToRelease(plan));
         }
         if (plan.alreadyReleased()) {
             return Optional.of(Status.done(plan.tag() + " is already on HEAD"));
@@ -26,6 +26,19 @@ final class Settled {
             return Optional.of(Status.done("release.tag names the existing tag " + plan.tag()));
         }
         return Optional.empty();
+    }
+
+    /** @return SKIPPED, naming the plan's reason */
+    static Status nothingToRelease(ReleasePlan plan) {
+        return Status.skipped("nothing to release: " + plan.reason());
+    }
+
+    /** @return SKIPPED when the plan releases nothing or {@code release.github.skip=true}; else empty */
+    static Optional<Status> gitHubEffect(ReleasePlan plan, World world) {
+        if (!plan.releases()) {
+            return Optional.of(nothingToRelease(plan));
+        }
+        return world.settings().github().skip() ? Optional.of(Status.skipped("release.github.skip=true")) : Optional.empty();
     }
 
     /** @return {@link #localEffect}, else SKIPPED when {@code release.commit=false}, else empty */

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
-import dev.llmproxy.release.TestPoms;
 import dev.llmproxy.release.git.TestRepos;
+import dev.llmproxy.release.steps.StepFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,16 +26,7 @@ class StepsInPlanTest {
 
     @BeforeEach
     void setUp() {
-        TestRepos origin = TestRepos.bare(dir.resolve("origin.git"));
-        repo = TestRepos.nr(dir.resolve("app"));
-        repo.write("pom.xml", TestPoms.app("1.5.0-SNAPSHOT"));
-        repo.write(".gitignore", "target/\n");
-        repo.git("add", "pom.xml", ".gitignore");
-        repo.c("-m", "chore: init");
-        repo.ta("v1.4.0");
-        repo.c("-m", "feat(proxy): stream responses");
-        repo.git("remote", "add", "origin", origin.dir().toString());
-        repo.git("push", "-q", "origin", "main", "v1.4.0");
+        repo = StepFixture.appWithOrigin(dir);
     }
 
     private TestSettings settings() {

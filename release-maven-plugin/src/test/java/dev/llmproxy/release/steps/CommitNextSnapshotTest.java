@@ -5,30 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.llmproxy.release.TestPoms;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CommitNextSnapshotTest {
-    @TempDir
-    Path dir;
-
-    private StepFixture fixture;
+class CommitNextSnapshotTest extends StepTestBase {
     private final StepFixture.Counting step = new StepFixture.Counting(new CommitNextSnapshot());
 
     @BeforeEach
     void setUp() {
-        fixture = new StepFixture(dir);
         fixture.properties.put("release.nextDevelopmentVersion", "1.5.1-SNAPSHOT");
         fixture.repo.write("pom.xml", TestPoms.app("1.5.0"));
         fixture.repo.git("commit", "-qam", "chore(release): 1.5.0");
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
     }
 
     @Test

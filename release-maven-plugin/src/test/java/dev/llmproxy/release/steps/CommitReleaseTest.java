@@ -3,28 +3,10 @@ package dev.llmproxy.release.steps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.llmproxy.release.TestPoms;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CommitReleaseTest {
-    @TempDir
-    Path dir;
-
-    private StepFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new StepFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
+class CommitReleaseTest extends StepTestBase {
 
     @Test
     void aFreshWorldCommitsWhatTheWritersWrite() {

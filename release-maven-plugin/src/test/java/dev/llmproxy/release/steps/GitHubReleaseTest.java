@@ -4,31 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmproxy.release.standin.GitHubStandIn;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class GitHubReleaseTest {
-    @TempDir
-    Path dir;
-
-    private StepFixture fixture;
+class GitHubReleaseTest extends StepTestBase {
     private GitHubStandIn github;
     private final StepFixture.Counting step = new StepFixture.Counting(new GitHubRelease());
 
     @BeforeEach
     void setUp() {
-        fixture = new StepFixture(dir);
         github = fixture.withGitHub();
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
     }
 
     private JsonNode onlyRelease() {

@@ -5,33 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.standin.GitHubStandIn;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class NotifyReleasedTest {
-    @TempDir
-    Path dir;
-
-    private StepFixture fixture;
+class NotifyReleasedTest extends StepTestBase {
     private GitHubStandIn github;
     private final StepFixture.Counting step = new StepFixture.Counting(new NotifyReleased());
 
     @BeforeEach
     void setUp() {
-        fixture = new StepFixture(dir);
         github = fixture.withGitHub();
         github.addIssue(8, "samples break", true);
         fixture.messages.add("fix: keep C# samples\n\nCloses #8");
         fixture.properties.put("release.publish", "true");
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
     }
 
     @Test

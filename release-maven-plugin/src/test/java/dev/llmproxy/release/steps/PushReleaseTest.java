@@ -7,28 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.git.TestRepos;
 import dev.llmproxy.release.plan.ReleasePlan;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PushReleaseTest {
-    @TempDir
-    Path dir;
-
-    private StepFixture fixture;
+class PushReleaseTest extends StepTestBase {
     private final StepFixture.Counting step = new StepFixture.Counting(new PushRelease(true));
-
-    @BeforeEach
-    void setUp() {
-        fixture = new StepFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     private String short7(String revision) {
         return fixture.repo.sha(revision).substring(0, 7);

@@ -5,28 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.plan.ReleasePlan;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ReleaseStepsTest {
-    @TempDir
-    Path dir;
-
-    private StepFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new StepFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
+class ReleaseStepsTest extends StepTestBase {
 
     private static List<String> names(List<Step> steps) {
         return steps.stream().map(Step::name).toList();

@@ -34,7 +34,7 @@ import java.util.Optional;
  * after it, pushed to a bare {@code origin}; the plan releases 1.5.0 as {@code v1.5.0}. Settings are {@code release.*}
  * properties, resolved as the mojo and the CLI resolve them.
  */
-final class StepFixture implements AutoCloseable {
+public final class StepFixture implements AutoCloseable {
     static final String TOKEN = "test-token-1234567890";
     static final String VERSION = "1.5.0";
     static final String TAG = "v1.5.0";
@@ -53,8 +53,22 @@ final class StepFixture implements AutoCloseable {
     private final List<GitRepo> opened = new ArrayList<>();
 
     StepFixture(Path dir) {
-        origin = TestRepos.bare(dir.resolve("origin.git"));
-        repo = TestRepos.nr(dir.resolve("app"));
+        repo = appWithOrigin(dir);
+        origin = TestRepos.at(dir.resolve("origin.git"));
+        properties.put("release.date", "2026-11-30");
+        properties.put("release.github.skip", "true");
+        properties.put("release.commit", "true");
+        properties.put("release.push", "true");
+    }
+
+    /**
+     * @param dir an empty directory
+     * @return {@code dir/app}: {@code pom.xml} at 1.5.0-SNAPSHOT, {@code v1.4.0}, one {@code feat} commit after it,
+     *     all pushed to the bare {@code dir/origin.git}
+     */
+    public static TestRepos appWithOrigin(Path dir) {
+        TestRepos origin = TestRepos.bare(dir.resolve("origin.git"));
+        TestRepos repo = TestRepos.nr(dir.resolve("app"));
         repo.write("pom.xml", TestPoms.app("1.5.0-SNAPSHOT"));
         repo.write(".gitignore", "target/\n");
         repo.git("add", "pom.xml", ".gitignore");
@@ -63,10 +77,7 @@ final class StepFixture implements AutoCloseable {
         repo.c("-m", "feat(proxy): stream responses");
         repo.git("remote", "add", "origin", origin.dir().toString());
         repo.git("push", "-q", "origin", "main", "v1.4.0");
-        properties.put("release.date", "2026-11-30");
-        properties.put("release.github.skip", "true");
-        properties.put("release.commit", "true");
-        properties.put("release.push", "true");
+        return repo;
     }
 
     /** Starts the GitHub stand-in and points the settings at it. */

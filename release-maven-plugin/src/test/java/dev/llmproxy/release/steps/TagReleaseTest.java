@@ -4,28 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TagReleaseTest {
-    @TempDir
-    Path dir;
-
-    private StepFixture fixture;
+class TagReleaseTest extends StepTestBase {
     private final StepFixture.Counting step = new StepFixture.Counting(new TagRelease());
-
-    @BeforeEach
-    void setUp() {
-        fixture = new StepFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @Test
     void aFreshWorldGetsAnAnnotatedTagOnHead() {

@@ -12,27 +12,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WriteChangelogTest {
-    @TempDir
-    Path dir;
-
-    private StepFixture fixture;
+class WriteChangelogTest extends StepTestBase {
     private final StepFixture.Counting step = new StepFixture.Counting(new WriteChangelog());
-
-    @BeforeEach
-    void setUp() {
-        fixture = new StepFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     private String wanted(String existing) {
         return new ChangelogUpdater(new MarkdownRenderer(125_000)).update(existing, fixture.notes());

@@ -5,28 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.llmproxy.release.TestPoms;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WritePomsTest {
-    @TempDir
-    Path dir;
-
-    private StepFixture fixture;
+class WritePomsTest extends StepTestBase {
     private final StepFixture.Counting step = new StepFixture.Counting(new WritePoms());
-
-    @BeforeEach
-    void setUp() {
-        fixture = new StepFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @Test
     void aFreshWorldGetsThePomsAtTheVersion() throws IOException {
