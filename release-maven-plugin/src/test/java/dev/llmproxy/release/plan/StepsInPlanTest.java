@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
 import dev.llmproxy.release.git.TestRepos;
+import dev.llmproxy.release.github.RecordingLog;
 import dev.llmproxy.release.steps.StepFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,6 +64,21 @@ class StepsInPlanTest {
         assertTrue(json.indexOf("\"blockers\"") < json.indexOf("\"steps\""), json);
         assertTrue(json.strip().endsWith("\"line\" : \"release.github.skip=true\"\n  } ]\n}"), json);
         assertEquals("", repo.git("status", "--porcelain"));
+    }
+
+    @Test
+    void theGoalLogsOneLinePerStep() {
+        TestSettings s = settings();
+        s.dryRun = true;
+        RecordingLog dry = new RecordingLog();
+        new ReleaseEngine(s.build(), dry).changelog();
+        s.dryRun = false;
+        RecordingLog real = new RecordingLog();
+        new ReleaseEngine(s.build(), real).changelog();
+
+        assertEquals("INFO Step write changelog: todo, write the 1.5.0 section to CHANGELOG.md",
+                dry.lines.get(dry.lines.size() - 1));
+        assertEquals("INFO write changelog: wrote the 1.5.0 section to CHANGELOG.md", real.lines.get(real.lines.size() - 1));
     }
 
     @Test
