@@ -74,6 +74,20 @@ class GitHubReleaseTest extends StepTestBase {
     }
 
     @Test
+    void aChangedAssetOfAnUnchangedReleaseIsToDo() {
+        fixture.repo.write("dist/app.jar", "jar bytes\n");
+        fixture.properties.put("release.assets", "dist/app.jar");
+        step.run(fixture.plan(), fixture.world());
+        fixture.repo.write("dist/app.jar", "new jar bytes\n");
+
+        Status status = new GitHubRelease().check(fixture.plan(), fixture.world());
+
+        JsonNode release = onlyRelease();
+        assertEquals(Status.todo("unchanged draft release " + release.path("id").asLong() + " ("
+                + release.path("html_url").asText() + "), replace app.jar (14 bytes), replace SHA256SUMS (74 bytes)"), status);
+    }
+
+    @Test
     void noTokenBlocksWithTheFix() {
         fixture.gitHubRefusal = Optional.of("no token (set GITHUB_TOKEN or GH_TOKEN)");
 

@@ -35,6 +35,18 @@ class NotifyReleasedTest extends StepTestBase {
     }
 
     @Test
+    void thePullRequestOfAnEntryIsAnnouncedToo() {
+        github.addIssue(7, "the pull request", true);
+        fixture.messages.add("perf: faster samples (#7)");
+        World world = fixture.world();
+        world.github().release();
+
+        assertEquals(Status.todo("comment on #7, #8"), step.check(fixture.plan(), world));
+        assertEquals(Status.done("commented on #7, #8, already on none, failed on none"), step.run(fixture.plan(), world));
+        assertEquals(1, github.comments(7).size());
+    }
+
+    @Test
     void anIssueAlreadyCommentedIsNotCommentedAgain() {
         World first = fixture.world();
         first.github().release();

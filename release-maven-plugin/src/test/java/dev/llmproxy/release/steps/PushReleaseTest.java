@@ -61,6 +61,21 @@ class PushReleaseTest extends StepTestBase {
     }
 
     @Test
+    void aRejectedPushOfWhatThisRunDidNotMakeUndoesNothing() {
+        TestRepos other = TestRepos.cloneOf(fixture.origin, dir.resolve("other"));
+        other.c("-m", "docs: someone else pushed first");
+        other.git("push", "-q", "origin", "main");
+        fixture.repo.ta("v1.5.0");
+        String head = fixture.repo.sha("HEAD");
+
+        ReleaseException e = assertThrows(ReleaseException.class, () -> step.run(fixture.plan(), fixture.world()));
+
+        assertTrue(e.getMessage().endsWith("; this run made no local commit or tag"), e.getMessage());
+        assertEquals(head, fixture.repo.sha("v1.5.0^{commit}"));
+        assertEquals(head, fixture.repo.sha("HEAD"));
+    }
+
+    @Test
     void aReleaseTaggedEarlierIsPushedByDraftOnly() {
         fixture.repo.ta("v1.5.0");
         World world = fixture.world();
@@ -85,7 +100,12 @@ class PushReleaseTest extends StepTestBase {
 
         ReleaseException e = assertThrows(ReleaseException.class, () -> step.apply(fixture.plan("1.5.0", true), world));
 
-        assertTrue(e.getMessage().contains(other.sha("v1.5.0^{commit}").substring(0, 7)), e.getMessage());
+        String there = other.sha("v1.5.0^{commit}");
+        String here = fixture.repo.sha("v1.5.0^{commit}");
+        assertEquals("tag v1.5.0 already exists on origin at commit " + there + ", while the local v1.5.0 is at commit "
+                + here + "; nothing was updated on the remote: release another version (-Drelease.version), or, if v1.5.0"
+                + " on origin was never published, delete it there (git push origin :refs/tags/v1.5.0), then rerun",
+                e.getMessage());
         assertEquals(other.sha("v1.5.0^{commit}"), fixture.origin.sha("v1.5.0^{commit}"));
     }
 
