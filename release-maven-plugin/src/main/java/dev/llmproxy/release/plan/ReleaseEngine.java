@@ -14,7 +14,6 @@ import dev.llmproxy.release.github.ReleaseNotifier;
 import dev.llmproxy.release.github.ReleaseOutcome;
 import dev.llmproxy.release.github.ReleaseRequest;
 import dev.llmproxy.release.github.RetryPolicy;
-import dev.llmproxy.release.notes.ChangelogUpdater;
 import dev.llmproxy.release.notes.GitHubReleaseYaml;
 import dev.llmproxy.release.notes.MarkdownRenderer;
 import dev.llmproxy.release.notes.NotesBuilder;
@@ -23,6 +22,11 @@ import dev.llmproxy.release.notes.PullRequestSource;
 import dev.llmproxy.release.notes.ReleaseInfo;
 import dev.llmproxy.release.notes.ReleaseNotes;
 import dev.llmproxy.release.pom.VersionFiles;
+import dev.llmproxy.release.steps.GitHubHandle;
+import dev.llmproxy.release.steps.GitHubRelease;
+import dev.llmproxy.release.steps.ReleaseSteps;
+import dev.llmproxy.release.steps.Step;
+import dev.llmproxy.release.steps.World;
 import dev.llmproxy.release.version.LatestRule;
 import dev.llmproxy.release.version.ReleaseTag;
 import dev.llmproxy.release.version.SemVer;
@@ -47,9 +51,11 @@ import java.util.stream.Stream;
 
 /**
  * The release engine behind the three goals. Each goal first computes the {@link ReleasePlan}
- * (written to {@code target/release/plan.json}, with the notes in {@code target/release/notes.md})
- * and stops there in a dry run; otherwise it applies only what is missing, so a rerun after any
- * failure converges to the state of one clean run (docs/architecture.md "Convergent, resumable steps").
+ * (written to {@code target/release/plan.json}, with the notes in {@code target/release/notes.md}),
+ * then checks every step of its list ({@link ReleaseSteps}): a BLOCKED step refuses before anything
+ * is written, a dry run stops there; otherwise each step is checked again and applied when TODO, so a
+ * rerun after any failure converges to the state of one clean run (docs/architecture.md "The engine as
+ * steps").
  */
 public final class ReleaseEngine {
     /** Where the plan goes, relative to the reactor root. */
@@ -109,13 +115,7 @@ public final class ReleaseEngine {
      */
     public ReleasePlan bump() {
         try (Run run = new Run(false, true)) {
-            if (run.releasesLocally()) {
-                run.writePoms();
-                if (settings.commit()) {
-                    run.commitTagAndPush();
-                }
-            }
-            return run.plan;
+            return run.execute(ReleaseSteps.bump());
         }
     }
 
@@ -128,10 +128,7 @@ public final class ReleaseEngine {
      */
     public ReleasePlan changelog() {
         try (Run run = new Run(false, false)) {
-            if (run.releasesLocally()) {
-                run.writeChangelog();
-            }
-            return run.plan;
+            return run.execute(ReleaseSteps.changelog());
         }
     }
 
@@ -146,23 +143,11 @@ public final class ReleaseEngine {
      */
     public ReleasePlan draft() {
         try (Run run = new Run(true, true)) {
-            if (!run.decision.releases() || settings.dryRun()) {
-                return run.plan;
-            }
-            if (run.makesNewRelease()) {
-                run.writePoms();
-                run.writeChangelog();
-                if (settings.commit()) {
-                    run.commitTagAndPush();
-                }
-            } else if (settings.push()) {
-                run.pushExisting();
-            }
-            return run.publishOnGitHub();
+            return run.execute(ReleaseSteps.draft());
         }
     }
 
-    /** One goal's run: the decision, the notes and the plan, then the effects. */
+    /** One goal's run: the decision, the notes and the plan, then the steps. */
     private final class Run implements AutoCloseable {
         final GitRepo git;
         final VersionFiles reactor;
@@ -178,8 +163,9 @@ public final class ReleaseEngine {
         final List<String> blockers = new ArrayList<>();
         /** The pull requests the planner read for the overrides, read again by the notes without a request. */
         PullRequestOverrides pullRequestOverrides;
+        final GitHubHandle github;
+        final World world;
         ReleasePlan plan;
-        private GitHubReleaser releaser;
 
         /**
          * Decides, checks and writes the plan; a refusal comes before anything is written or asked
@@ -218,14 +204,48 @@ public final class ReleaseEngine {
                 notes = decision.releases() ? notes(decision.notes()) : null;
                 body = notes == null ? null : renderer.releaseBody(notes, log::warn) + api.notice() + appendix();
                 assets = withGitHub && decision.releases() ? assets() : List.of();
-                ReleasePlan.GitHubAction github = withGitHub && decision.releases() ? gitHubPreview() : null;
-                plan = plan(files, github);
-                writePlanAndNotes();
-                report();
+                github = withGitHub ? gitHubHandle() : null;
+                plan = plan(files, withGitHub && decision.releases() ? gitHubPreview() : null);
+                world = new World(settings, git, reactor, notes, renderer, github, log);
             } catch (RuntimeException e) {
                 git.close();
                 throw e;
             }
+        }
+
+        /**
+         * Checks every step; refuses on the first BLOCKED one before anything is written (a dry run lists
+         * it instead); writes the plan and the notes; in a real run then applies each step that is TODO.
+         *
+         * @param steps the goal's list
+         * @return the plan, with the steps as checked (dry run) or done, and the GitHub outcome
+         */
+        ReleasePlan execute(List<Step> steps) {
+            List<ReleaseSteps.Result> checked = ReleaseSteps.checkAll(steps, plan, world);
+            if (!settings.dryRun()) {
+                ReleaseSteps.requireNoneBlocked(checked);
+            }
+            plan = plan.withSteps(stepResults(checked));
+            writePlanAndNotes();
+            report();
+            if (settings.dryRun()) {
+                checked.forEach(r -> log.info("Step " + r.name() + ": " + r.status().state().key() + ", " + r.status().line()));
+                return plan;
+            }
+            plan = plan.withSteps(stepResults(ReleaseSteps.applyAll(steps, plan, world)));
+            Optional<ReleaseOutcome> outcome = github == null ? Optional.empty() : github.released();
+            if (outcome.isPresent()) {
+                log.logCollapsed();
+                plan = plan.withGitHub(gitHubAction(outcome.get())).withWarnings(log.counts());
+            }
+            PlanJson.write(plan, settings.root().resolve(PLAN_FILE));
+            log.writeFile(settings.root());
+            return plan;
+        }
+
+        private List<ReleasePlan.StepResult> stepResults(List<ReleaseSteps.Result> results) {
+            return results.stream().map(r -> new ReleasePlan.StepResult(
+                    r.name(), r.status().state().key(), r.status().line())).toList();
         }
 
         /** @return whether this run makes a new release, rather than describing an existing tag */
@@ -355,10 +375,9 @@ public final class ReleaseEngine {
             if (settings.github().skip()) {
                 return new ReleasePlan.GitHubAction("skip", null, true, prerelease(), makeLatest(), null);
             }
-            Optional<String> unavailable = gitHubUnavailable().or(this::gitHubRefuses);
+            Optional<String> unavailable = github.refusal();
             if (unavailable.isPresent()) {
-                String refusal = "cannot create the GitHub Release: " + unavailable.get()
-                        + ", or pass -Drelease.github.skip=true to release without GitHub";
+                String refusal = GitHubRelease.refusal(unavailable.get());
                 if (!settings.dryRun()) {
                     throw new ReleaseException(refusal);
                 }
@@ -366,7 +385,24 @@ public final class ReleaseEngine {
                 blockers.add(refusal);
                 return new ReleasePlan.GitHubAction("create", null, !settings.github().publish(), prerelease(), makeLatest(), null);
             }
-            return gitHubAction(releaser().sync(request(), true));
+            return gitHubAction(github.preview());
+        }
+
+        /** One releaser per run: the release list is read once. */
+        private GitHubHandle gitHubHandle() {
+            return new GitHubHandle(
+                    () -> gitHubUnavailable().or(this::gitHubRefuses),
+                    this::releaser,
+                    this::request,
+                    () -> new ReleaseNotifier(gitHubConfig(), retry, log));
+        }
+
+        private GitHubReleaser releaser() {
+            GitHubReleaser releaser = new GitHubReleaser(gitHubConfig(), retry, log);
+            if (pushesTagToGitHub()) {
+                releaser.tagKeptByGit(decision.tag());
+            }
+            return releaser;
         }
 
         /** @return why GitHub cannot be used, or empty when repository and token are known */
@@ -401,16 +437,6 @@ public final class ReleaseEngine {
             };
             return new ReleasePlan.GitHubAction(
                     action, outcome.releaseId(), outcome.draft(), prerelease(), makeLatest(), outcome.htmlUrl());
-        }
-
-        private GitHubReleaser releaser() {
-            if (releaser == null) {
-                releaser = new GitHubReleaser(gitHubConfig(), retry, log); // one per run: the release list is read once
-                if (pushesTagToGitHub()) {
-                    releaser.tagKeptByGit(decision.tag());
-                }
-            }
-            return releaser;
         }
 
         /**
@@ -652,91 +678,6 @@ public final class ReleaseEngine {
                             Optional.ofNullable(settings.github().token()));
                 }
             }
-        }
-
-        void writePoms() {
-            List<String> changed = reactor.apply(decision.version().toString());
-            log.info(changed.isEmpty() ? "Poms already at " + decision.version() : "Set version " + decision.version()
-                    + " in " + String.join(", ", changed));
-        }
-
-        void writeChangelog() {
-            new ChangelogUpdater(renderer).updateFile(settings.root().resolve(settings.notes().changelogFile()), notes);
-            log.info("Updated " + settings.notes().changelogFile());
-        }
-
-        void commitTagAndPush() {
-            String before = git.headSha();
-            List<String> toCommit = git.changedAmong(plan.files());
-            String released = toCommit.isEmpty() ? git.headSha() : git.commit(toCommit, "chore(release): " + decision.version());
-            boolean created = git.createAnnotatedTag(decision.tag(), released, "Release " + decision.version());
-            log.info((created ? "Tagged " : "Tag exists: ") + decision.tag() + " on " + released.substring(0, 7));
-            if (settings.nextDevelopmentVersion() != null) {
-                // the poms changed since the reactor was read: read them again
-                List<String> next = VersionFiles.load(settings.root(), settings.versionFile())
-                        .apply(settings.nextDevelopmentVersion());
-                if (!next.isEmpty()) {
-                    git.commit(next, "chore(release): prepare " + settings.nextDevelopmentVersion());
-                }
-            }
-            if (settings.push()) {
-                String made = git.headSha();
-                try {
-                    push();
-                } catch (ReleaseException e) {
-                    throw new ReleaseException(e.getMessage() + "; " + PushUndo.undo(git, decision.tag(), created, before, made), e);
-                }
-            }
-        }
-
-        void pushExisting() {
-            if (git.currentBranch().isEmpty()) {
-                log.info("HEAD is detached: not pushing (the tag " + decision.tag() + " is already released)");
-                return;
-            }
-            PushUndo.requireSameTagOnRemote(git, settings.remote(), decision.tag(), Optional.ofNullable(settings.github().token()));
-            push();
-        }
-
-        private void push() {
-            String branch = git.currentBranch().orElseThrow(() -> new ReleaseException(DETACHED_HEAD));
-            git.pushAtomic(settings.remote(), branch, decision.tag(), Optional.ofNullable(settings.github().token()));
-            log.info("Pushed " + branch + " and " + decision.tag() + " to " + settings.remote());
-        }
-
-        ReleasePlan publishOnGitHub() {
-            if (settings.github().skip()) {
-                return plan;
-            }
-            ReleaseOutcome outcome = releaser().sync(request(), false);
-            log.info(outcome.describe());
-            if (!outcome.draft()) {
-                notifyReleased(outcome);
-            }
-            log.logCollapsed();
-            plan = plan.withGitHub(gitHubAction(outcome)).withWarnings(log.counts());
-            PlanJson.write(plan, settings.root().resolve(PLAN_FILE));
-            log.writeFile(settings.root());
-            return plan;
-        }
-
-        private void notifyReleased(ReleaseOutcome outcome) {
-            Optional<URI> webhook = Optional.ofNullable(settings.github().notifyWebhook()).map(URI::create);
-            Set<Integer> numbers = new TreeSet<>();
-            if (settings.github().notifyComments()) {
-                notes.sections().forEach(s -> s.entries().forEach(e -> {
-                    if (e.pullRequest() > 0) {
-                        numbers.add(e.pullRequest());
-                    }
-                    numbers.addAll(e.closes());
-                }));
-                numbers.addAll(notes.closedIssues());
-            }
-            if (numbers.isEmpty() && webhook.isEmpty()) {
-                return;
-            }
-            new ReleaseNotifier(gitHubConfig(), retry, log)
-                    .notify(decision.tag(), outcome.htmlUrl(), numbers, webhook, outcome.createdAt());
         }
 
         @Override

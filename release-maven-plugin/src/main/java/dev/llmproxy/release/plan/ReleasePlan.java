@@ -43,11 +43,13 @@ import java.util.Map;
  *     {@code pom.xml}: the version lives in the tags) (added key)
  * @param blockers what the real run would refuse, one line each with its fix; written by a dry
  *     run, empty when nothing blocks (added key)
+ * @param steps each step of the goal with its state ({@code done|todo|skipped|blocked}) and one line: the checks in a
+ *     dry run, what was done in a real run (added key; docs/architecture.md "The engine as steps")
  */
 @JsonPropertyOrder({
     "schemaVersion", "repository", "headSha", "previousTag", "previousVersion", "version", "tag",
     "bump", "reason", "alreadyReleased", "commits", "files", "notesFile", "assets", "github", "push", "remote",
-    "skippedPoms", "apiCheck", "warnings", "settingsFrom", "mode", "blockers"
+    "skippedPoms", "apiCheck", "warnings", "settingsFrom", "mode", "blockers", "steps"
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReleasePlan(
@@ -74,7 +76,8 @@ public record ReleasePlan(
         Map<String, String> settingsFrom,
 
         String mode,
-        List<String> blockers) {
+        List<String> blockers,
+        List<StepResult> steps) {
 
     /** The {@code schemaVersion} this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -86,6 +89,28 @@ public record ReleasePlan(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         settingsFrom = settingsFrom == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settingsFrom));
         blockers = blockers == null ? List.of() : List.copyOf(blockers);
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** A plan before its steps were checked ({@code steps} empty). */
+    public ReleasePlan(int schemaVersion, String repository, String headSha, String previousTag, String previousVersion,
+            String version, String tag, String bump, String reason, boolean alreadyReleased, CommitCounts commits,
+            List<String> files, String notesFile, List<String> assets, GitHubAction github, boolean push, String remote,
+            List<SkippedPom> skippedPoms, Map<String, ModuleApiReport> apiCheck, List<WarningCount> warnings,
+            Map<String, String> settingsFrom, String mode, List<String> blockers) {
+        this(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump, reason,
+                alreadyReleased, commits, files, notesFile, assets, github, push, remote, skippedPoms, apiCheck, warnings,
+                settingsFrom, mode, blockers, List.of());
+    }
+
+    /**
+     * @param results the goal's steps as checked or done
+     * @return the same plan with {@code steps} replaced
+     */
+    public ReleasePlan withSteps(List<StepResult> results) {
+        return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
+                reason, alreadyReleased, commits, files, notesFile, assets, github, push, remote, skippedPoms, apiCheck,
+                warnings, settingsFrom, mode, blockers, results);
     }
 
     /**
@@ -94,7 +119,7 @@ public record ReleasePlan(
      */
     public ReleasePlan withGitHub(GitHubAction action) {
         return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
-                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, skippedPoms, apiCheck, warnings, settingsFrom, mode, blockers);
+                reason, alreadyReleased, commits, files, notesFile, assets, action, push, remote, skippedPoms, apiCheck, warnings, settingsFrom, mode, blockers, steps);
     }
 
     /**
@@ -103,7 +128,7 @@ public record ReleasePlan(
      */
     public ReleasePlan withWarnings(List<WarningCount> counts) {
         return new ReleasePlan(schemaVersion, repository, headSha, previousTag, previousVersion, version, tag, bump,
-                reason, alreadyReleased, commits, files, notesFile, assets, github, push, remote, skippedPoms, apiCheck, counts, settingsFrom, mode, blockers);
+                reason, alreadyReleased, commits, files, notesFile, assets, github, push, remote, skippedPoms, apiCheck, counts, settingsFrom, mode, blockers, steps);
     }
 
     /** @return true when the plan releases a version (a {@code version} is set) */
@@ -117,6 +142,16 @@ public record ReleasePlan(
      * @param path path relative to the reactor root, with {@code /} separators
      * @param reason one line: why it is left alone
      */
+    /**
+     * One step of the goal in plan.json.
+     *
+     * @param name the step, e.g. {@code tag}
+     * @param state {@code done}, {@code todo}, {@code skipped} or {@code blocked}
+     * @param line what is done, what the real run would do, why it is skipped, or why it is blocked and the fix
+     */
+    @JsonPropertyOrder({"name", "state", "line"})
+    public record StepResult(String name, String state, String line) {}
+
     @JsonPropertyOrder({"path", "reason"})
     public record SkippedPom(String path, String reason) {}
 

@@ -42,7 +42,9 @@ class PlanJsonTest {
                         "https://github.com/example-org/app/releases/tag/untagged-42"),
                 true, "origin", List.of(new ReleasePlan.SkippedPom("samples/pom.xml", "profile-only module")),
                 apiCheck, List.of(new ReleasePlan.WarningCount("invalid-header", 2), new ReleasePlan.WarningCount("general", 1)),
-                settingsFrom, "maven", List.of("the tag v1.5.0 exists on origin at another commit: delete it"));
+                settingsFrom, "maven", List.of("the tag v1.5.0 exists on origin at another commit: delete it"))
+                .withSteps(List.of(new ReleasePlan.StepResult("tag", "todo", "create v1.5.0 on the release commit"),
+                        new ReleasePlan.StepResult("push", "skipped", "release.push=false")));
     }
 
     static ReleasePlan nullKeys() {
@@ -135,7 +137,16 @@ class PlanJsonTest {
                     "release.changelogFile" : "release-please-config.json"
                   },
                   "mode" : "maven",
-                  "blockers" : [ "the tag v1.5.0 exists on origin at another commit: delete it" ]
+                  "blockers" : [ "the tag v1.5.0 exists on origin at another commit: delete it" ],
+                  "steps" : [ {
+                    "name" : "tag",
+                    "state" : "todo",
+                    "line" : "create v1.5.0 on the release commit"
+                  }, {
+                    "name" : "push",
+                    "state" : "skipped",
+                    "line" : "release.push=false"
+                  } ]
                 }
                 """.formatted(
                         everyKey().apiCheck().get("core").first().get(0),

@@ -37,7 +37,9 @@ class SettingsResolverTest {
                 for (Node n = configurations.item(i).getFirstChild(); n != null; n = n.getNextSibling()) {
                     if (n instanceof Element e && e.hasAttribute("default-value")) {
                         Matcher m = expression.matcher(e.getTextContent().trim());
-                        if (m.matches() && !m.group(1).equals("release.skip") && !m.group(1).equals("release.github.serverId")) {
+                        // release:image names the container image: its parameters are not release settings
+                        if (m.matches() && !m.group(1).equals("release.skip") && !m.group(1).equals("release.github.serverId")
+                                && !m.group(1).startsWith("release.image.")) {
                             declared.put(m.group(1), e.getAttribute("default-value"));
                         }
                     }

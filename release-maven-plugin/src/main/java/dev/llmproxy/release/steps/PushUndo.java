@@ -1,4 +1,4 @@
-package dev.llmproxy.release.plan;
+package dev.llmproxy.release.steps;
 
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.git.GitRepo;
