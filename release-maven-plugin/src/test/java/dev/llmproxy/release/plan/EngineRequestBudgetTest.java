@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmproxy.release.ReleaseLog;
-import dev.llmproxy.release.TestPoms;
 import dev.llmproxy.release.git.TestRepos;
 import dev.llmproxy.release.github.RetryPolicy;
 import dev.llmproxy.release.standin.GitHubStandIn;
@@ -46,13 +45,7 @@ class EngineRequestBudgetTest {
     /** A repository with {@code pullRequests} squash-merged pull requests after v1.4.0, and a remote named as GitHub names it. */
     private void repositoryWith(int pullRequests) {
         TestRepos origin = TestRepos.bare(dir.resolve("origin.git"));
-        repo = TestRepos.nr(dir.resolve("app"));
-        repo.write("pom.xml", TestPoms.app("1.5.0-SNAPSHOT"));
-        repo.write(".gitignore", "target/\n");
-        repo.write("dist/app.jar", "jar bytes\n");
-        repo.git("add", "pom.xml", ".gitignore");
-        repo.c("-m", "chore: init");
-        repo.ta("v1.4.0");
+        repo = AppAt140.create(dir.resolve("app"));
         for (int n = 1; n <= pullRequests; n++) {
             repo.c("-m", "feat: change " + n + " (#" + n + ")");
             github.addPullRequest(new PullRequestSeed(n, "feat: change " + n, "", "dev", "CONTRIBUTOR", List.of(),

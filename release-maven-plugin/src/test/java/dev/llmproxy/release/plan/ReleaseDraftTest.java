@@ -45,13 +45,7 @@ class ReleaseDraftTest {
     void setUp() {
         github = GitHubStandIn.start("example-org/app", TOKEN);
         origin = TestRepos.bare(dir.resolve("origin.git"));
-        repo = TestRepos.nr(dir.resolve("app"));
-        repo.write("pom.xml", TestPoms.app("1.5.0-SNAPSHOT"));
-        repo.write(".gitignore", "target/\n");
-        repo.write("dist/app.jar", "jar bytes\n");
-        repo.git("add", "pom.xml", ".gitignore");
-        repo.c("-m", "chore: init");
-        repo.ta("v1.4.0");
+        repo = AppAt140.create(dir.resolve("app"));
         repo.c("-m", "feat(proxy): stream responses");
         repo.c("-m", "fix: keep C# samples");
         repo.git("remote", "add", "origin", origin.dir().toString());
