@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
-import dev.llmproxy.release.TestPoms;
 import dev.llmproxy.release.git.TestRepos;
 import dev.llmproxy.release.github.RetryPolicy;
 import dev.llmproxy.release.standin.Fault;
