@@ -1,0 +1,115 @@
+package dev.llmproxy.release.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.llmproxy.release.ReleaseException;
+import dev.llmproxy.release.ReleaseLog;
+import dev.llmproxy.release.TestPoms;
+import dev.llmproxy.release.git.TestRepos;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code release.previousTag} ({@link PreviousRelease}) through the engine's dry run, in the cases
+ * ReleasePlannerCasesTest leaves out: a tag without a version, a commit HEAD cannot reach, a blank value,
+ * a version tag without prefix.
+ */
+class PreviousReleaseTest {
+    @TempDir
+    Path dir;
+
+    private final List<String> warnings = new ArrayList<>();
+    private TestRepos repo;
+    private TestSettings settings;
+
+    @BeforeEach
+    void setUp() {
+        repo = TestRepos.nr(dir.resolve("repo"));
+        repo.write("pom.xml", TestPoms.app("1.0.0-SNAPSHOT"));
+        repo.git("add", "pom.xml");
+        repo.c("-m", "feat: a");
+        settings = new TestSettings(repo.dir());
+        settings.dryRun = true;
+    }
+
+    private ReleasePlan dryRun() {
+        return new ReleaseEngine(settings.build(), new ReleaseLog() {
+            @Override
+            public void info(String line) {}
+
+            @Override
+            public void warn(String line) {
+                warnings.add(line);
+            }
+        }).bump();
+    }
+
+    @Test
+    void aTagWithoutAVersionStartsTheRangeAndTheVersionIsAFirstRelease() {
+        repo.tl("start");
+        String start = repo.sha("HEAD");
+        repo.c("-m", "feat: b");
+        settings.previousTag = " start ";
+
+        ReleasePlan plan = dryRun();
+
+        assertEquals("1.0.0", plan.version());
+        assertNull(plan.previousTag());
+        assertEquals(1, plan.commits().total());
+        assertEquals("minor: first release 1.0.0 from the pom version 1.0.0-SNAPSHOT; 1 feat commit, first "
+                + repo.sha("HEAD").substring(0, 7) + " feat: b; commits after " + start.substring(0, 7)
+                + " (release.previousTag)", plan.reason());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void aVersionTagWithoutPrefixIsThePreviousRelease() {
+        repo.ta("1.3.0");
+        repo.c("-m", "fix: b");
+        repo.c("-m", "fix: c");
+        settings.previousTag = "1.3.0";
+
+        ReleasePlan plan = dryRun();
+
+        assertEquals("1.3.0", plan.previousTag());
+        assertEquals("1.3.0", plan.previousVersion());
+        assertEquals("1.3.1", plan.version());
+        assertEquals(2, plan.commits().total());
+        assertEquals(true, plan.reason().endsWith(" (previous release from release.previousTag)"), plan.reason());
+    }
+
+    @Test
+    void aBlankSettingIsNoSetting() {
+        repo.c("-m", "fix: b");
+        settings.previousTag = "  ";
+
+        ReleasePlan plan = dryRun();
+
+        assertEquals("1.0.0", plan.version());
+        assertEquals(2, plan.commits().total());
+        assertEquals(false, plan.reason().contains("release.previousTag"), plan.reason());
+    }
+
+    @Test
+    void aCommitThatHeadCannotReachIsRefusedNamingIt() {
+        repo.git("checkout", "-q", "-b", "side");
+        repo.c("-m", "fix: on the side");
+        repo.tl("side-1.2.0");
+        String side = repo.sha("HEAD");
+        repo.git("checkout", "-q", "main");
+        repo.c("-m", "fix: b");
+
+        for (String value : List.of("side-1.2.0", side)) {
+            settings.previousTag = value;
+            ReleaseException e = assertThrows(ReleaseException.class, this::dryRun);
+            assertEquals("release.previousTag '" + value + "' (commit " + side.substring(0, 7) + ") is not reachable from"
+                    + " HEAD: name a tag or commit of this branch's history", e.getMessage());
+        }
+    }
+}
