@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.llmproxy.release.ReleaseException;
-import dev.llmproxy.release.ReleaseLog;
 import dev.llmproxy.release.TestPoms;
 import dev.llmproxy.release.api.ApiCheckMode;
 import dev.llmproxy.release.api.ApiCheckSettings;
@@ -16,6 +15,7 @@ import dev.llmproxy.release.api.TestJars;
 import dev.llmproxy.release.commits.CommitParser;
 import dev.llmproxy.release.commits.ConventionalCommit;
 import dev.llmproxy.release.git.GitRepo;
+import dev.llmproxy.release.github.RecordingLog;
 import dev.llmproxy.release.git.TestRepos;
 import dev.llmproxy.release.version.BumpDecider;
 import dev.llmproxy.release.version.ReleaseTag;
@@ -41,8 +41,7 @@ class ApiGateTest {
     @TempDir
     Path dir;
 
-    private final List<String> infos = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final RecordingLog log = new RecordingLog();
     private TestRepos repo;
     private GitRepo git;
     private ModuleJar module;
@@ -69,18 +68,9 @@ class ApiGateTest {
         settings = new TestSettings(repo.dir());
     }
 
-    private ReleaseLog log() {
-        return new ReleaseLog() {
-            @Override
-            public void info(String line) {
-                infos.add(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                warnings.add(line);
-            }
-        };
+    /** @return the lines logged at {@code level} ("INFO" or "WARN"), without the level */
+    private List<String> logged(String level) {
+        return log.lines.stream().filter(l -> l.startsWith(level + " ")).map(l -> l.substring(level.length() + 1)).toList();
     }
 
     private ApiGate.Result check(ApiCheckMode mode, ReleasePlanner.Decision decision) {
@@ -89,7 +79,7 @@ class ApiGateTest {
 
     private ApiGate.Result check(ApiCheckMode mode, List<ModuleJar> modules, ReleasePlanner.Decision decision) {
         ApiCheckSettings api = new ApiCheckSettings(mode, List.of(), modules, artifacts);
-        return new ApiGate(settings.build(), api, log()).check(decision, git, null);
+        return new ApiGate(settings.build(), api, log).check(decision, git, null);
     }
 
     private ReleasePlanner.Decision decision(String version, List<SemVer> known) {
@@ -116,9 +106,9 @@ class ApiGateTest {
         assertSame(decision, result.decision());
         assertEquals(List.of("app"), List.copyOf(result.report().modules().keySet()));
         assertEquals(List.of("API check app: against 1.4.0, 1 binary and 0 source incompatible changes, first: method"
-                + " removed Api.old_name()"), infos);
+                + " removed Api.old_name()"), logged("INFO"));
         assertEquals(List.of("API check: " + SUMMARY + "; 1.5.0 is a minor release, the API needs a major one"
-                + " (release.apiCheck=fail refuses, escalate raises the version)"), warnings);
+                + " (release.apiCheck=fail refuses, escalate raises the version)"), logged("WARN"));
         assertEquals("""
 
                 ## API check
@@ -159,7 +149,7 @@ class ApiGateTest {
         assertSame(decision, result.decision());
         assertEquals(1, result.report().modules().get("app").binaryIncompatible());
         assertEquals("", result.notice());
-        assertEquals(List.of(), warnings);
+        assertEquals(List.of(), logged("WARN"));
     }
 
     @Test
@@ -169,7 +159,7 @@ class ApiGateTest {
         assertEquals("API check: " + SUMMARY + "; 1.5.0 is a minor release, the API needs a major one: mark the change"
                 + " breaking (feat!: or a BREAKING CHANGE: footer), pass release.bump=major, or exclude the packages"
                 + " (release.apiCheck.excludes)", e.getMessage());
-        assertEquals(List.of("API check: " + REMOVED), warnings);
+        assertEquals(List.of("API check: " + REMOVED), logged("WARN"));
     }
 
     @Test
@@ -190,8 +180,8 @@ class ApiGateTest {
         assertEquals(decision.knownReleases(), raised.knownReleases());
         assertEquals(false, raised.alreadyReleased());
         assertEquals("", result.notice());
-        assertEquals("API check: raised 1.5.0 to 2.0.0", infos.get(infos.size() - 1));
-        assertEquals(List.of(), warnings);
+        assertEquals("API check: raised 1.5.0 to 2.0.0", logged("INFO").get(logged("INFO").size() - 1));
+        assertEquals(List.of(), logged("WARN"));
     }
 
     @Test
@@ -226,7 +216,7 @@ class ApiGateTest {
         ApiGate.Result result = check(ApiCheckMode.FAIL, List.of(added), decision("1.5.0"));
 
         assertEquals("new since v1.4.0", result.report().modules().get("app").skipped());
-        assertEquals(List.of("API check app: skipped, new since v1.4.0"), infos);
+        assertEquals(List.of("API check app: skipped, new since v1.4.0"), logged("INFO"));
         assertEquals("", result.notice());
     }
 
@@ -251,7 +241,7 @@ class ApiGateTest {
         assertNull(check(ApiCheckMode.FAIL, List.of(), decision).report());
         settings.tag = "v1.4.0";
         assertNull(check(ApiCheckMode.FAIL, decision).report());
-        assertEquals(List.of(), infos);
-        assertEquals(List.of(), warnings);
+        assertEquals(List.of(), logged("INFO"));
+        assertEquals(List.of(), logged("WARN"));
     }
 }

@@ -2,9 +2,8 @@ package dev.llmproxy.release.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.llmproxy.release.ReleaseLog;
+import dev.llmproxy.release.github.RecordingLog;
 import dev.llmproxy.release.pom.VersionFiles;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +15,7 @@ import org.junit.jupiter.api.Test;
  * warning ({@code pom/ReactorVersionsTest} pins when a reactor has which).
  */
 class ReactorReportTest {
-    private final List<String> lines = new ArrayList<>();
-
-    private final ReleaseLog log = new ReleaseLog() {
-        @Override
-        public void info(String line) {
-            lines.add("INFO " + line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add("WARN " + line);
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
 
     private static VersionFiles reactor(Map<String, String> skipped, Optional<String> ciFriendly) {
         return new VersionFiles() {
@@ -78,13 +65,13 @@ class ReactorReportTest {
         new ReactorReport(log).report(reactor(skipped, Optional.of("pom.xml uses ${revision}")));
 
         assertEquals(List.of("INFO poms left alone by the version change: samples/pom.xml (not in the reactor);"
-                + " legacy/pom.xml (another parent)", "WARN pom.xml uses ${revision}"), lines);
+                + " legacy/pom.xml (another parent)", "WARN pom.xml uses ${revision}"), log.lines);
     }
 
     @Test
     void aPlainReactorSaysNothing() {
         new ReactorReport(log).report(reactor(Map.of(), Optional.empty()));
 
-        assertEquals(List.of(), lines);
+        assertEquals(List.of(), log.lines);
     }
 }

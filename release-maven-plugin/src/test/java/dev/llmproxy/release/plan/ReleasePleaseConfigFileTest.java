@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.llmproxy.release.ReleaseException;
-import dev.llmproxy.release.ReleaseLog;
+import dev.llmproxy.release.github.RecordingLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,26 +26,12 @@ class ReleasePleaseConfigFileTest {
     @TempDir
     Path root;
 
-    private final List<String> lines = new ArrayList<>();
-
-    private ReleaseLog log() {
-        return new ReleaseLog() {
-            @Override
-            public void info(String line) {
-                lines.add("INFO " + line);
-            }
-
-            @Override
-            public void warn(String line) {
-                lines.add("WARN " + line);
-            }
-        };
-    }
+    private final RecordingLog log = new RecordingLog();
 
     private ReleasePleaseConfig.Applied apply(String file, String text, TestSettings settings) throws IOException {
         Files.createDirectories(root.resolve(file).getParent());
         Files.writeString(root.resolve(file), text);
-        return ReleasePleaseConfig.apply(settings.build(), log());
+        return ReleasePleaseConfig.apply(settings.build(), log);
     }
 
     private ReleasePleaseConfig.Applied apply(String text) throws IOException {
@@ -57,11 +42,11 @@ class ReleasePleaseConfigFileTest {
     void withoutAFileTheSettingsStayAsTheyAre() {
         ReleaseSettings settings = new TestSettings(root).build();
 
-        ReleasePleaseConfig.Applied applied = ReleasePleaseConfig.apply(settings, log());
+        ReleasePleaseConfig.Applied applied = ReleasePleaseConfig.apply(settings, log);
 
         assertSame(settings, applied.settings());
         assertEquals(Map.of(), applied.from());
-        assertEquals(List.of(), lines);
+        assertEquals(List.of(), log.lines);
     }
 
     @Test
@@ -79,7 +64,7 @@ class ReleasePleaseConfigFileTest {
         from.put("release.breakingBumpsMajorBefore1", FILE);
         assertEquals(from, applied.from());
         assertEquals(List.of("INFO settings from release-please-config.json: release.notes.sections, release.releaseTypes,"
-                + " release.breakingBumpsMajorBefore1 (explicit release.* settings win)"), lines);
+                + " release.breakingBumpsMajorBefore1 (explicit release.* settings win)"), log.lines);
         assertEquals(true, applied.settings().breakingBumpsMajorBefore1(), "without bump-minor-pre-major");
         assertEquals(false, applied.settings().featureBumpsPatchBefore1());
         assertEquals("v", applied.settings().tagPrefix());
@@ -122,21 +107,21 @@ class ReleasePleaseConfigFileTest {
                 + "\"lib\": {\"changelog-path\": \"LIB.md\"}, \".\": {\"changelog-path\": \"ROOT.md\"}}}");
         assertEquals("ROOT.md", dot.settings().notes().changelogFile());
         assertEquals("WARN release-please-config.json lists 2 packages; only the package \".\" is read (one Maven reactor"
-                + " is one release here)", lines.get(0));
+                + " is one release here)", log.lines.get(0));
 
-        lines.clear();
+        log.lines.clear();
         ReleasePleaseConfig.Applied top = apply("{\"changelog-path\": \"TOP.md\", \"packages\": {"
                 + "\"lib\": {\"changelog-path\": \"LIB.md\"}, \"app\": {\"changelog-path\": \"APP.md\"}}}");
         assertEquals("TOP.md", top.settings().notes().changelogFile());
         assertEquals("WARN release-please-config.json lists 2 packages; only the top-level settings are read (one Maven"
-                + " reactor is one release here)", lines.get(0));
+                + " reactor is one release here)", log.lines.get(0));
 
-        lines.clear();
+        log.lines.clear();
         ReleasePleaseConfig.Applied one = apply("{\"changelog-path\": \"TOP.md\", \"packages\": {"
                 + "\"lib\": {\"changelogPath\": \"LIB.md\"}}}");
         assertEquals("LIB.md", one.settings().notes().changelogFile(), "the only package, camelCase keys read as kebab-case");
         assertEquals(List.of("INFO settings from release-please-config.json: release.notes.sections, release.changelogFile,"
-                + " release.releaseTypes, release.breakingBumpsMajorBefore1 (explicit release.* settings win)"), lines);
+                + " release.releaseTypes, release.breakingBumpsMajorBefore1 (explicit release.* settings win)"), log.lines);
     }
 
     @Test
@@ -170,7 +155,7 @@ class ReleasePleaseConfigFileTest {
         assertEquals(Map.of("release.releaseTypes", FILE), applied.from());
         assertEquals("feat=minor", applied.settings().releaseTypes());
         assertEquals(List.of("INFO settings from release-please-config.json: release.releaseTypes (explicit release.*"
-                + " settings win)"), lines, "versioning 'default' is no warning");
+                + " settings win)"), log.lines, "versioning 'default' is no warning");
     }
 
     @Test
@@ -195,7 +180,7 @@ class ReleasePleaseConfigFileTest {
 
         Files.write(root.resolve(FILE), new byte[] {'{', '"', (byte) 0xC3, '"', '}'});
         ReleaseException bytes = assertThrows(ReleaseException.class,
-                () -> ReleasePleaseConfig.apply(new TestSettings(root).build(), log()));
+                () -> ReleasePleaseConfig.apply(new TestSettings(root).build(), log));
         assertEquals("cannot read release-please-config.json: Input length = 1; fix the file's permissions or encoding"
                 + " (UTF-8)", bytes.getMessage());
     }
