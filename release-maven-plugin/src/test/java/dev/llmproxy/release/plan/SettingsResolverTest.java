@@ -151,6 +151,7 @@ class SettingsResolverTest {
         raw.put("release.tagPrefixes", "v,");
         raw.put("release.previousTag", "start");
         raw.put("release.featureBumpsPatchBefore1", "true");
+        raw.put("release.assets", " , dist/a.jar,, b.txt");
 
         ReleaseSettings s = SettingsResolver.resolve(ROOT, raw, Map.of(), false, () -> " ");
 
@@ -158,7 +159,7 @@ class SettingsResolverTest {
                 "1.1.0-SNAPSHOT", false, "upstream", s.date(),
                 new ReleaseSettings.NotesSettings("CHANGES.md", 1000, List.of(), true, false, "footer.md", "feat=New"),
                 new ReleaseSettings.GitHubSettings(true, "https://api.github.com", "example-org/app", null, true, "App {version}",
-                        List.of(), false, "http://127.0.0.1:9/hook", "http://127.0.0.1:9/uploads"),
+                        List.of("dist/a.jar", "b.txt"), false, "http://127.0.0.1:9/hook", "http://127.0.0.1:9/uploads"),
                 "v,", "start", true, null, ReleaseSettings.Expectation.NONE), s);
         assertEquals(LocalDate.now(java.time.ZoneOffset.UTC), s.date(), "without release.date: today in UTC");
     }
