@@ -82,7 +82,8 @@ class ReleasePleaseConfigFileTest {
     @Test
     void theReleaseTypeChoosesJavaOrDefaultSectionsInAnyCase() throws IOException {
         assertEquals(JAVA_TYPES, apply("{\"release-type\": \"Java-Yoshi\"}").settings().releaseTypes());
-        assertEquals(JAVA_TYPES, apply("{\"release-type\": \"maven\"}").settings().releaseTypes());
+        assertEquals(JAVA_TYPES, apply("{\"release-type\": \"maven\", \"id\": 1}").settings().releaseTypes(),
+                "a short unknown key is read and ignored");
         assertEquals("feat=minor,feature=minor,fix=patch,perf=patch,revert=patch",
                 apply("{\"release-type\": \"node\"}").settings().releaseTypes());
         assertEquals("feat=minor,feature=minor,fix=patch,perf=patch,revert=patch",
