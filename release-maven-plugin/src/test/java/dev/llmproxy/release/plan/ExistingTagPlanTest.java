@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmproxy.release.ReleaseException;
-import dev.llmproxy.release.TestPoms;
 import dev.llmproxy.release.git.TestRepos;
-import dev.llmproxy.release.github.RecordingLog;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,23 +21,19 @@ class ExistingTagPlanTest {
     @TempDir
     Path dir;
 
-    private final RecordingLog log = new RecordingLog();
+    private final DryRun dryRun = new DryRun();
     private TestRepos repo;
     private TestSettings settings;
 
     @BeforeEach
     void setUp() {
-        repo = TestRepos.nr(dir.resolve("repo"));
-        repo.write("pom.xml", TestPoms.app("1.0.0-SNAPSHOT"));
-        repo.git("add", "pom.xml");
-        repo.c("-m", "feat: a");
+        repo = DryRun.appRepo(dir.resolve("repo"));
         repo.ta("v1.4.0");
         settings = new TestSettings(repo.dir());
-        settings.dryRun = true;
     }
 
     private ReleasePlan plan() {
-        return new ReleaseEngine(settings.build(), log).bump();
+        return dryRun.run(settings);
     }
 
     @Test
@@ -85,9 +79,9 @@ class ExistingTagPlanTest {
         assertTrue(plan.alreadyReleased());
         assertEquals("v1.4.1 already points at HEAD", plan.reason());
         assertEquals("none", plan.bump());
-        List<String> warnings = log.lines.stream().filter(l -> l.startsWith("WARN ")).toList();
+        List<String> warnings = dryRun.warnings();
         assertEquals(2, warnings.size(), warnings.toString());
-        assertEquals("WARN ignoring tags that are not release tags (vX.Y.Z): nightly", warnings.get(0));
+        assertEquals("ignoring tags that are not release tags (vX.Y.Z): nightly", warnings.get(0));
         assertTrue(warnings.get(1).contains(" starts with a gitmoji instead of a Conventional Commits"), warnings.get(1));
     }
 

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.llmproxy.release.ReleaseException;
-import dev.llmproxy.release.ReleaseLog;
-import dev.llmproxy.release.TestPoms;
 import dev.llmproxy.release.git.TestRepos;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,30 +22,18 @@ class PreviousReleaseTest {
     @TempDir
     Path dir;
 
-    private final List<String> warnings = new ArrayList<>();
+    private final DryRun dryRun = new DryRun();
     private TestRepos repo;
     private TestSettings settings;
 
     @BeforeEach
     void setUp() {
-        repo = TestRepos.nr(dir.resolve("repo"));
-        repo.write("pom.xml", TestPoms.app("1.0.0-SNAPSHOT"));
-        repo.git("add", "pom.xml");
-        repo.c("-m", "feat: a");
+        repo = DryRun.appRepo(dir.resolve("repo"));
         settings = new TestSettings(repo.dir());
-        settings.dryRun = true;
     }
 
-    private ReleasePlan dryRun() {
-        return new ReleaseEngine(settings.build(), new ReleaseLog() {
-            @Override
-            public void info(String line) {}
-
-            @Override
-            public void warn(String line) {
-                warnings.add(line);
-            }
-        }).bump();
+    private ReleasePlan plan() {
+        return dryRun.run(settings);
     }
 
     @Test
@@ -59,7 +44,7 @@ class PreviousReleaseTest {
         repo.c("-m", "feat: b");
         settings.previousTag = " start ";
 
-        ReleasePlan plan = dryRun();
+        ReleasePlan plan = plan();
 
         assertEquals("1.0.0", plan.version());
         assertNull(plan.previousTag());
@@ -67,7 +52,7 @@ class PreviousReleaseTest {
         assertEquals("minor: first release 1.0.0 from the pom version 1.0.0-SNAPSHOT; 1 feat commit, first "
                 + repo.sha("HEAD").substring(0, 7) + " feat: b; commits after " + start.substring(0, 7)
                 + " (release.previousTag)", plan.reason());
-        assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): nightly"), warnings,
+        assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): nightly"), dryRun.warnings(),
                 "the tag release.previousTag names is used, not ignored");
     }
 
@@ -78,14 +63,14 @@ class PreviousReleaseTest {
         repo.c("-m", "fix: c");
         settings.previousTag = "1.3.0";
 
-        ReleasePlan plan = dryRun();
+        ReleasePlan plan = plan();
 
         assertEquals("1.3.0", plan.previousTag());
         assertEquals("1.3.0", plan.previousVersion());
         assertEquals("1.3.1", plan.version());
         assertEquals(2, plan.commits().total());
         assertEquals(true, plan.reason().endsWith(" (previous release from release.previousTag)"), plan.reason());
-        assertEquals(List.of(), warnings);
+        assertEquals(List.of(), dryRun.warnings());
     }
 
     @Test
@@ -93,7 +78,7 @@ class PreviousReleaseTest {
         repo.c("-m", "fix: b");
         settings.previousTag = "  ";
 
-        ReleasePlan plan = dryRun();
+        ReleasePlan plan = plan();
 
         assertEquals("1.0.0", plan.version());
         assertEquals(2, plan.commits().total());
@@ -111,7 +96,7 @@ class PreviousReleaseTest {
 
         for (String value : List.of("side-1.2.0", side)) {
             settings.previousTag = value;
-            ReleaseException e = assertThrows(ReleaseException.class, this::dryRun);
+            ReleaseException e = assertThrows(ReleaseException.class, this::plan);
             assertEquals("release.previousTag '" + value + "' (commit " + side.substring(0, 7) + ") is not reachable from"
                     + " HEAD: name a tag or commit of this branch's history", e.getMessage());
         }

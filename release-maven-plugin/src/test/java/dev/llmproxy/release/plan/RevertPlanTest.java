@@ -3,8 +3,6 @@ package dev.llmproxy.release.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.llmproxy.release.ReleaseLog;
-import dev.llmproxy.release.TestPoms;
 import dev.llmproxy.release.git.TestRepos;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,17 +23,13 @@ class RevertPlanTest {
 
     @BeforeEach
     void setUp() {
-        repo = TestRepos.nr(dir.resolve("repo"));
-        repo.write("pom.xml", TestPoms.app("1.0.0-SNAPSHOT"));
-        repo.git("add", "pom.xml");
-        repo.c("-m", "feat: base");
+        repo = DryRun.appRepo(dir.resolve("repo"));
         repo.ta("v1.4.0");
         settings = new TestSettings(repo.dir());
-        settings.dryRun = true;
     }
 
     private ReleasePlan plan() {
-        return new ReleaseEngine(settings.build(), ReleaseLog.SILENT).bump();
+        return new DryRun().run(settings);
     }
 
     private void docsCommit() {
