@@ -67,9 +67,10 @@ record PreviousRelease(ReleaseHistory history, String rangeStart, String reasonS
         Optional<SemVer> version = tagCommits.containsKey(value) ? versionInName(value) : Optional.empty();
         if (version.isPresent()) {
             ReleaseTag previous = new ReleaseTag(value, version.get(), sha);
-            return new PreviousRelease(read.withLastRelease(previous), sha, " (previous release from release.previousTag)");
+            return new PreviousRelease(read.withLastRelease(previous).withUsedTag(value), sha,
+                    " (previous release from release.previousTag)");
         }
-        return new PreviousRelease(read, sha, "; commits after " + sha.substring(0, 7) + " (release.previousTag)");
+        return new PreviousRelease(read.withUsedTag(value), sha, "; commits after " + sha.substring(0, 7) + " (release.previousTag)");
     }
 
     /** The version after the first digit's prefix: {@code release-1.3.0} → 1.3.0. */

@@ -39,7 +39,7 @@ final class PushUndo {
                 if (committed) {
                     git.resetHard(before);
                 }
-                return (committed ? "the release commit" + (tagCreated ? " and the local tag " + tag : "") + " were undone"
+                return (committed ? "the release commit" + (tagCreated ? " and the local tag " + tag + " were" : " was") + " undone"
                         : "the local tag " + tag + " was removed") + ", so the repository is as before the run (HEAD at "
                         + before.substring(0, 7) + ")";
             } catch (ReleaseException e) {

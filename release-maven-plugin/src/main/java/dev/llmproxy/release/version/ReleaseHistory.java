@@ -118,6 +118,18 @@ public final class ReleaseHistory {
         return new ReleaseHistory(releases, previous, lookalikes, ignoredTags);
     }
 
+    /**
+     * The same history with {@code tagName} no longer among the {@link #ignoredTags()}: the tag
+     * {@code release.previousTag} names is used, so no warning may call it ignored.
+     *
+     * @param tagName a tag name, or a name that is no tag (then the history is unchanged)
+     * @return a new history
+     */
+    public ReleaseHistory withUsedTag(String tagName) {
+        return new ReleaseHistory(releases, lastRelease, lookalikes,
+                ignoredTags.stream().filter(name -> !name.equals(tagName)).toList());
+    }
+
     /** @return every release tag, highest precedence first, reachable or not */
     public List<ReleaseTag> releases() {
         return releases;

@@ -13,7 +13,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Compiles Java sources with the JDK's compiler and packs the classes into a jar, for real japicmp runs. */
-final class TestJars {
+public final class TestJars {
     private TestJars() {}
 
     /**
@@ -22,7 +22,7 @@ final class TestJars {
      * @param sources fully qualified class name → source text
      * @return the jar
      */
-    static Path jar(Path dir, String name, Map<String, String> sources) throws IOException {
+    public static Path jar(Path dir, String name, Map<String, String> sources) throws IOException {
         Path src = Files.createDirectories(dir.resolve(name + "-src"));
         Path classes = Files.createDirectories(dir.resolve(name + "-classes"));
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17"));

@@ -1,6 +1,9 @@
 package dev.llmproxy.release.plan;
 
 import dev.llmproxy.release.ReleaseLog;
+import dev.llmproxy.release.TestPoms;
+import dev.llmproxy.release.git.TestRepos;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,5 +25,22 @@ final class DryRun {
                 lines.add("WARN " + line);
             }
         }).bump();
+    }
+
+    /** @return the lines logged as warnings, without the {@code "WARN "} prefix */
+    List<String> warnings() {
+        return lines.stream().filter(l -> l.startsWith("WARN ")).map(l -> l.substring(5)).toList();
+    }
+
+    /**
+     * @param dir where the repository is made
+     * @return a new repository whose one commit, {@code feat: a}, adds the app pom at 1.0.0-SNAPSHOT
+     */
+    static TestRepos appRepo(Path dir) {
+        TestRepos repo = TestRepos.nr(dir);
+        repo.write("pom.xml", TestPoms.app("1.0.0-SNAPSHOT"));
+        repo.git("add", "pom.xml");
+        repo.c("-m", "feat: a");
+        return repo;
     }
 }

@@ -123,4 +123,59 @@ class SettingsResolverTest {
         assertEquals("release.date '30.11.2026' is not a date: use yyyy-MM-dd, e.g. 2026-11-30", date.getMessage());
         assertEquals("release.notes.bodyLimit 'lots' is not a number: use e.g. 125000", limit.getMessage());
     }
+
+    /** Every key reaches its own component: no two settings swapped, none dropped. */
+    @Test
+    void everyKeyReachesItsComponent() {
+        Map<String, String> raw = new HashMap<>();
+        raw.put("release.bump", "minor");
+        raw.put("release.preRelease", "rc");
+        raw.put("release.initialVersion", "0.1.0");
+        raw.put("release.breakingBumpsMajorBefore1", "true");
+        raw.put("release.releaseTypes", "feat=minor");
+        raw.put("release.tag", "v1.0.0");
+        raw.put("release.dryRun", "true");
+        raw.put("release.nextDevelopmentVersion", "1.1.0-SNAPSHOT");
+        raw.put("release.remote", "upstream");
+        raw.put("release.changelogFile", "CHANGES.md");
+        raw.put("release.notes.bodyLimit", "1000");
+        raw.put("release.notes.groupByScope", "true");
+        raw.put("release.notes.pullRequestTitles", "false");
+        raw.put("release.notes.appendFile", "footer.md");
+        raw.put("release.notes.sections", "feat=New");
+        raw.put("release.github.skip", "true");
+        raw.put("release.github.repository", "example-org/app");
+        raw.put("release.publish", "true");
+        raw.put("release.name", "App {version}");
+        raw.put("release.notify.comments", "false");
+        raw.put("release.notify.webhook", "http://127.0.0.1:9/hook");
+        raw.put("release.github.uploadUrl", "http://127.0.0.1:9/uploads");
+        raw.put("release.tagPrefixes", "v,");
+        raw.put("release.previousTag", "start");
+        raw.put("release.featureBumpsPatchBefore1", "true");
+        raw.put("release.assets", " , dist/a.jar,, b.txt");
+
+        ReleaseSettings s = SettingsResolver.resolve(ROOT, raw, Map.of(), false, () -> " ");
+
+        assertEquals(new ReleaseSettings(ROOT, "v", "minor", null, "rc", "0.1.0", true, "feat=minor", "v1.0.0", true, false,
+                "1.1.0-SNAPSHOT", false, "upstream", s.date(),
+                new ReleaseSettings.NotesSettings("CHANGES.md", 1000, List.of(), true, false, "footer.md", "feat=New"),
+                new ReleaseSettings.GitHubSettings(true, "https://api.github.com", "example-org/app", null, true, "App {version}",
+                        List.of("dist/a.jar", "b.txt"), false, "http://127.0.0.1:9/hook", "http://127.0.0.1:9/uploads"),
+                "v,", "start", true, null, ReleaseSettings.Expectation.NONE), s);
+        assertEquals(LocalDate.now(java.time.ZoneOffset.UTC), s.date(), "without release.date: today in UTC");
+    }
+
+    @Test
+    void theApiCheckReadsItsModeAndExcludes() {
+        var defaults = SettingsResolver.apiCheck(Map.of());
+        assertEquals(dev.llmproxy.release.api.ApiCheckMode.WARN, defaults.mode());
+        assertEquals(List.of(), defaults.excludes());
+        assertNull(defaults.modules());
+
+        var set = SettingsResolver.apiCheck(Map.of("release.apiCheck", "escalate", "release.apiCheck.excludes", "a.internal, b.impl"));
+        assertEquals(dev.llmproxy.release.api.ApiCheckMode.ESCALATE, set.mode());
+        assertEquals(List.of("a.internal", "b.impl"), set.excludes());
+        assertEquals(true, set.artifacts() != null);
+    }
 }

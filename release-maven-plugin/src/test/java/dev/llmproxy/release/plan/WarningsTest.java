@@ -2,7 +2,9 @@ package dev.llmproxy.release.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.ReleaseLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,5 +84,55 @@ class WarningsTest {
         warnings.writeFile(root);
         assertFalse(Files.exists(root.resolve(Warnings.FILE)));
         assertEquals(List.of(), warnings.counts());
+    }
+
+    @Test
+    void aLogThatCollapsesItselfGetsEachKindedWarningAtOnceAndNoSummary() {
+        List<String> seen = new ArrayList<>();
+        Warnings collapsing = new Warnings(new ReleaseLog() {
+            @Override
+            public void info(String line) {
+                seen.add("INFO " + line);
+            }
+
+            @Override
+            public void warn(String line) {
+                seen.add("WARN " + line);
+            }
+
+            @Override
+            public void warn(String kind, String line) {
+                seen.add("WARN[" + kind + "] " + line);
+            }
+
+            @Override
+            public boolean collapsesRepeatedWarnings() {
+                return true;
+            }
+
+            @Override
+            public void progress(String step, long done) {
+                seen.add("PROGRESS " + step + " " + done);
+            }
+        });
+
+        collapsing.warn("gitmoji", "a");
+        collapsing.warn("gitmoji", "b");
+        collapsing.progress("Reading the history", 500);
+        collapsing.logCollapsed();
+
+        assertEquals(List.of("WARN[gitmoji] a", "WARN[gitmoji] b", "PROGRESS Reading the history 500"), seen);
+        assertEquals(List.of(new ReleasePlan.WarningCount("gitmoji", 2)), collapsing.counts());
+        assertEquals(List.of("gitmoji: a", "gitmoji: b"), collapsing.all());
+    }
+
+    @Test
+    void anOldFileThatCannotBeDeletedIsRefusedNamingIt() throws IOException {
+        Files.createDirectories(root.resolve(Warnings.FILE).resolve("blocked"));
+
+        ReleaseException e = assertThrows(ReleaseException.class, () -> warnings.writeFile(root));
+
+        assertEquals("cannot delete the old target/release/warnings.txt: " + root.resolve(Warnings.FILE)
+                + " (delete it by hand, then rerun)", e.getMessage());
     }
 }
