@@ -151,7 +151,8 @@ abstract class GoalCommand implements Callable<Integer> {
                     + ("none".equals(plan.githubAction()) ? " and the GitHub release is up to date)" : ")"));
             return 0;
         }
-        if (!dryRun && !plan.alreadyReleased() && !"changelog".equals(goal())) {
+        if (!plan.alreadyReleased() && !"changelog".equals(goal())) {
+            // the engine's dry run saves its work-tree scan; the preview must still refuse what the real run will
             List<String> blockers = new java.util.ArrayList<>(plan.blockers());
             workspace.uncommittedChanges(plan.files()).ifPresent(blockers::add);
             plan = plan.withBlockers(blockers);

@@ -55,9 +55,11 @@ record Workspace(Path root, boolean maven) {
      * @return the refusal the real run would give, or empty when only release files are modified
      */
     Optional<String> uncommittedChanges(List<String> releaseFiles) {
+        // "XY path" or "XY old -> new"; X is often a space, so the output is not stripped in front
         List<String> dirty = git(root, "status", "--porcelain", "--untracked-files=no").orElse("").lines()
                 .filter(line -> line.length() > 3)
                 .map(line -> line.substring(3))
+                .map(path -> path.contains(" -> ") ? path.substring(path.indexOf(" -> ") + 4) : path)
                 .filter(file -> !releaseFiles.contains(file))
                 .toList();
         return dirty.isEmpty() ? Optional.empty() : Optional.of("the working tree has uncommitted changes in "
@@ -71,7 +73,7 @@ record Workspace(Path root, boolean maven) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).stripTrailing();
             return process.waitFor() == 0 && !output.isEmpty() ? Optional.of(output) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

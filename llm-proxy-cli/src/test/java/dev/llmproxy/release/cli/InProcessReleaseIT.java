@@ -242,6 +242,25 @@ class InProcessReleaseIT {
     }
 
     @Test
+    void aDirtyWorkTreeIsABlockerOfThePreviewAsOfTheRealRunAndNamesEveryFileWhole() throws Exception {
+        Path repo = tagsOnlyRepository();
+        write(repo.resolve("index.js"), "console.log('edited')\n");
+        write(repo.resolve(".gitignore"), "target/\nbuild/\n");
+        Map<String, String> env = noMaven(Map.of());
+
+        Result dry = jar(repo, env, "release", "draft", "--dry-run", "--no-github");
+        Result real = jar(repo, env, "release", "draft", "--yes", "--no-github");
+
+        String blocked = "the working tree has uncommitted changes in .gitignore, index.js: commit or stash them, then rerun";
+        assertEquals(0, dry.exitCode(), dry::toString);
+        assertTrue(dry.out().contains("Blocked: " + blocked + "\n"), dry::toString);
+        assertEquals(1, real.exitCode(), real::toString);
+        assertTrue(real.err().endsWith("llm-proxy: " + blocked + " (nothing was changed)\n"), real::toString);
+        assertEquals("v1.2.3", git(repo, "tag", "-l"));
+        assertEquals("fix: exclaim", git(repo, "log", "-1", "--format=%s"));
+    }
+
+    @Test
     void readOnlyTokenIsFoundByThePreview() throws Exception {
         Path repo = tagsOnlyRepository();
         try (GitHubStandIn gitHub = GitHubStandIn.builder().repository("example-org/app").token(TOKEN)

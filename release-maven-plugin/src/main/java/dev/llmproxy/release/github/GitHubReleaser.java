@@ -165,14 +165,19 @@ public final class GitHubReleaser {
         }
         JsonNode release = null;
         List<JsonNode> remoteAssets = List.of();
+        boolean listed = false;
         try {
-            release = findRelease(request.tag());
-            if (release != null) {
-                remoteAssets = assetsOf(release, "list releases");
-            }
+            listReleases();
+            listed = true;
         } catch (ReleaseException e) {
             log.warn("GitHub (dry run): cannot read the releases of " + api.config().repository() + ", assuming none: "
                     + e.getMessage());
+        }
+        if (listed) {
+            release = findRelease(request.tag()); // two drafts of the tag: the same refusal as the real run, now
+            if (release != null) {
+                remoteAssets = assetsOf(release, "list releases");
+            }
         }
         boolean isDraft = release != null && GitHubApi.flag(release, "draft", "list releases");
         Action action = release == null ? Action.CREATE : differs(release, request) ? Action.UPDATE : Action.UNCHANGED;
@@ -262,9 +267,7 @@ public final class GitHubReleaser {
      *     {@code GET /releases/tags/{tag}}; the list is read once per releaser
      */
     private JsonNode findRelease(String tag) {
-        if (releaseList == null) {
-            releaseList = api.listAll("list releases", api.repoPath() + "/releases?per_page=100", all -> false);
-        }
+        listReleases();
         List<JsonNode> matches = releaseList.stream().filter(r -> tag.equals(r.path("tag_name").asText()))
                 .collect(Collectors.toList());
         List<JsonNode> drafts = matches.stream().filter(r -> GitHubApi.flag(r, "draft", "list releases"))
@@ -281,6 +284,13 @@ public final class GitHubReleaser {
                     + " is published; draft " + drafts.get(0).path("id").asText() + " for the same tag is left alone");
         }
         return published.orElse(drafts.isEmpty() ? null : drafts.get(0));
+    }
+
+    /** Reads every page of the release list, once per releaser (until a write forgets it). */
+    private void listReleases() {
+        if (releaseList == null) {
+            releaseList = api.listAll("list releases", api.repoPath() + "/releases?per_page=100", all -> false);
+        }
     }
 
     /**

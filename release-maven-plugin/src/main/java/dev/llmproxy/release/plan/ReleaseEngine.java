@@ -385,7 +385,15 @@ public final class ReleaseEngine {
                 blockers.add(refusal);
                 return new ReleasePlan.GitHubAction("create", null, !settings.github().publish(), prerelease(), makeLatest(), null);
             }
-            return gitHubAction(github.preview());
+            try {
+                return gitHubAction(github.preview());
+            } catch (ReleaseException e) {
+                if (!settings.dryRun()) {
+                    throw e; // a refusal of the GitHub side, before anything is written
+                }
+                blockers.add(e.getMessage());
+                return new ReleasePlan.GitHubAction("create", null, !settings.github().publish(), prerelease(), makeLatest(), null);
+            }
         }
 
         /** One releaser per run: the release list is read once. */

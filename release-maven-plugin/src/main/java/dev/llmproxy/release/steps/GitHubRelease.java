@@ -1,5 +1,6 @@
 package dev.llmproxy.release.steps;
 
+import dev.llmproxy.release.ReleaseException;
 import dev.llmproxy.release.github.ReleaseOutcome;
 import dev.llmproxy.release.plan.ReleasePlan;
 import java.util.Optional;
@@ -36,7 +37,12 @@ public final class GitHubRelease implements Step {
         if (refusal.isPresent()) {
             return Status.blocked(refusal(refusal.get()));
         }
-        ReleaseOutcome preview = world.github().preview();
+        ReleaseOutcome preview;
+        try {
+            preview = world.github().preview();
+        } catch (ReleaseException e) {
+            return Status.blocked(e.getMessage()); // e.g. two drafts of the tag, or the tag at another commit
+        }
         boolean assetsKept = preview.assets().stream()
                 .allMatch(a -> a.action() == ReleaseOutcome.AssetAction.KEEP);
         if (preview.action() == ReleaseOutcome.Action.UNCHANGED && assetsKept && !preview.publishedNow()) {

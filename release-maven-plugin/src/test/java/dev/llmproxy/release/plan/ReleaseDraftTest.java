@@ -278,6 +278,28 @@ class ReleaseDraftTest {
     }
 
     @Test
+    void twoDraftsOfTheTagAreABlockerOfTheDryRunAndARefusalBeforeAnyChange() {
+        long first = github.addRelease("v1.5.0", true);
+        long second = github.addRelease("v1.5.0", true);
+        String head = repo.sha("HEAD");
+        String refusal = "GitHub has 2 draft releases for v1.5.0 (ids " + second + ", " + first
+                + "): delete all but one on GitHub, then rerun";
+        TestSettings dry = settings();
+        dry.dryRun = true;
+
+        ReleasePlan plan = draft(dry);
+        ReleaseException e = assertThrows(ReleaseException.class, () -> draft(settings()));
+
+        assertEquals(List.of(refusal), plan.blockers());
+        assertEquals(refusal, e.getMessage());
+        assertEquals(head, repo.sha("HEAD"));
+        assertEquals("", repo.git("status", "--porcelain", "--untracked-files=no"));
+        assertEquals("", repo.git("tag", "-l", "v1.5.0"));
+        assertEquals("", origin.git("tag", "-l", "v1.5.0"));
+        assertEquals(0, github.writeCount());
+    }
+
+    @Test
     void dryRunChangesNothingAndNeedsNoToken() {
         TestSettings s = settings();
         s.dryRun = true;

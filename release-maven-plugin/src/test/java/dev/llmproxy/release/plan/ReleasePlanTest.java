@@ -80,7 +80,8 @@ class ReleasePlanTest {
                     "release.tagPrefix" : "release-please-config.json"
                   },
                   "mode" : "maven",
-                  "blockers" : [ ]
+                  "blockers" : [ ],
+                  "steps" : [ ]
                 }
                 """, Files.readString(file));
         assertEquals(plan, PlanJson.read(file));

@@ -88,6 +88,16 @@ class GitHubReleaseTest extends StepTestBase {
     }
 
     @Test
+    void twoDraftsOfTheTagBlockWithTheFix() {
+        long first = github.addRelease("v1.5.0", true);
+        long second = github.addRelease("v1.5.0", true);
+
+        assertEquals(Status.blocked("GitHub has 2 draft releases for v1.5.0 (ids " + second + ", " + first
+                + "): delete all but one on GitHub, then rerun"), step.check(fixture.plan(), fixture.world()));
+        assertEquals(0, github.writeCount());
+    }
+
+    @Test
     void noTokenBlocksWithTheFix() {
         fixture.gitHubRefusal = Optional.of("no token (set GITHUB_TOKEN or GH_TOKEN)");
 
