@@ -129,7 +129,7 @@ abstract class GoalCommand implements Callable<Integer> {
         InProcessRelease engine = new InProcessRelease(workspace, terminal.env(), log, goal());
 
         out.println(style.dim("Planning the release of " + workspace.root() + (workspace.maven() ? "" : " (tags only)")
-                + " (dry run) ..."));
+                + (dryRun ? " (dry run)" : "") + " ..."));
         PlanView plan;
         if (planInMaven) {
             MavenProject project = MavenProject.locate(workspace.root(), terminal.env(),

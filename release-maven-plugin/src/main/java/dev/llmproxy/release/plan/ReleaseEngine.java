@@ -191,7 +191,7 @@ public final class ReleaseEngine {
                 log.logCollapsed();
                 ExpectationCheck.require(settings.expect(), decision);
                 warnIfPomIsAhead();
-                List<String> files = releaseFiles();
+                List<String> files = releaseFiles(changesWorkTree);
                 if (changesWorkTree && releasesLocally()) {
                     requireCleanExceptReleaseFiles(files);
                 } else if (changesWorkTree && makesNewRelease()) {
@@ -501,10 +501,16 @@ public final class ReleaseEngine {
         }
 
         /** @return the files the release commit holds: the reactor's changed poms and the changelog */
-        private List<String> releaseFiles() {
+        /**
+         * @param changesWorkTree false for {@code release:changelog}, which writes only the changelog; true for the
+         *     goals that also set the poms (and may commit both)
+         */
+        private List<String> releaseFiles(boolean changesWorkTree) {
             List<String> files = new ArrayList<>();
             if (makesNewRelease()) {
-                files.addAll(releasedReactorFiles(decision.version().toString()));
+                if (changesWorkTree) {
+                    files.addAll(releasedReactorFiles(decision.version().toString()));
+                }
                 files.add(settings.notes().changelogFile());
             }
             return files;

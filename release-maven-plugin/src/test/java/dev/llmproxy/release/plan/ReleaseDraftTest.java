@@ -219,8 +219,10 @@ class ReleaseDraftTest {
     void draftAfterBumpAndChangelogCommitsWhatTheyWrote() {
         TestSettings local = settings();
         local.commit = false;
-        new ReleaseEngine(local.build(), ReleaseLog.SILENT).bump();
-        new ReleaseEngine(local.build(), ReleaseLog.SILENT).changelog();
+        ReleasePlan bumped = new ReleaseEngine(local.build(), ReleaseLog.SILENT).bump();
+        ReleasePlan changelog = new ReleaseEngine(local.build(), ReleaseLog.SILENT).changelog();
+        assertEquals(List.of("pom.xml", "CHANGELOG.md"), bumped.files());
+        assertEquals(List.of("CHANGELOG.md"), changelog.files(), "release:changelog writes only the changelog");
 
         ReleasePlan plan = draft(settings());
 
