@@ -78,7 +78,7 @@ class HistoryCommandsTest {
 
         assertEquals(0, run.exitCode, run::toString);
         List<String> lines = run.out.lines().toList();
-        assertEquals(3, lines.size(), run::toString);
+        assertEquals(4, lines.size(), run::toString);
         assertTrue(lines.get(0).startsWith("tag "), lines.get(0));
         assertEquals(List.of("v1.0.1", "1.0.1", "1.0.1", "yes", "-", "-"), List.of(lines.get(1).split("\\s+")));
         assertEquals("versions agreeing 1/1; entries found 0/0 (0.0 %), extra 0 (0.0 %) over 0 releases with a CHANGELOG.md section",
@@ -107,6 +107,8 @@ class HistoryCommandsTest {
                 both::toString);
         // 1.0.0 was a first release (its version came from outside the history); v1.1.0 now follows it
         assertEquals("versions agreeing 1/2; entries found 0/0 (0.0 %), extra 0 (0.0 %) over 0 releases with a CHANGELOG.md section",
+                both.out.lines().toList().get(4), both::toString);
+        assertEquals("    why: no release tag and no project version to start from: set release.initialVersion",
                 both.out.lines().toList().get(3), both::toString);
         assertTrue(vOnly.out.contains("versions agreeing 0/1"), vOnly::toString);
     }

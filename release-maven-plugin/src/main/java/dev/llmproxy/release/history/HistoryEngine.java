@@ -145,11 +145,15 @@ public final class HistoryEngine {
             String ours = o.ourVersion() != null ? o.ourVersion() : o.bump();
             log.info(String.format(Locale.ROOT, "%-24s %-16s %-16s %-5s %-14s %s", o.tag(), o.releasedVersion(), ours,
                     o.agree() ? "yes" : "NO", entries, o.entriesExpected() == null ? "-" : String.valueOf(o.extra())));
+            if (!o.agree() && o.reason() != null) {
+                log.info("    why: " + o.reason());
+            }
         }
         log.info(String.format(Locale.ROOT, "versions agreeing %d/%d; entries found %d/%d (%.1f %%), extra %d (%.1f %%) over %d"
                         + " releases with a CHANGELOG.md section",
                 totals.versionsAgreeing(), totals.releases(), totals.entriesFound(), totals.entriesExpected(),
                 totals.foundPercent(), totals.extra(), totals.extraPercent(), totals.withChangelog()));
+        log.info("Every release's decision, missing and extra entries: " + REPLAY_FILE);
     }
 
     static String json(List<Replay.Outcome> outcomes, Replay.Totals totals) {

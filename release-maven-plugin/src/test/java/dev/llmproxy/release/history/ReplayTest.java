@@ -43,9 +43,13 @@ class ReplayTest {
                                 + repo.sha("v0.1.0~1").substring(0, 7) + " feat: alpha",
                         1, 1, 1, 0, List.of(), List.of())),
                 outcomes);
+        assertEquals("INFO     why: minor: 1 breaking commit, first " + repo.sha("v1.0.0").substring(0, 7)
+                + " refactor!: epsilon", log.lines.get(2), "a disagreeing row is followed by its reason");
         assertEquals("INFO versions agreeing 2/4; entries found 3/4 (75.0 %), extra 2 (50.0 %) over 3 releases with a"
-                + " CHANGELOG.md section", log.lines.get(log.lines.size() - 1));
-        assertEquals(6, log.lines.size());
+                + " CHANGELOG.md section", log.lines.get(log.lines.size() - 2));
+        assertEquals("INFO Every release's decision, missing and extra entries: target/release/replay.json",
+                log.lines.get(log.lines.size() - 1));
+        assertEquals(9, log.lines.size());
     }
 
     @Test
