@@ -90,6 +90,12 @@ public final class HistoryEngine {
                     repository(history)).render(history);
             Path file = settings.root().resolve(write ? settings.notes().changelogFile() : FULL_CHANGELOG_FILE);
             TextFiles.writeAtomically(file, text);
+            if (history.releases().isEmpty()) {
+                log.warn("no release tag (" + String.join(" or ", TagNaming.of(settings.tagPrefix(), settings.tagPrefixes())
+                        .readPrefixes().stream().map(p -> p + "X.Y.Z").toList()) + ") was read, so the changelog has no"
+                        + " release section: set release.tagPrefix or release.tagPrefixes to the prefix of the project's"
+                        + " tags, or fetch them (git fetch --tags)");
+            }
             log.info("Wrote " + history.releases().size() + " release sections to " + settings.root().relativize(file));
             return file;
         }

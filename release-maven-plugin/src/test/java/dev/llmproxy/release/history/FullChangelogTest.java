@@ -81,4 +81,18 @@ class FullChangelogTest {
     private static String link(String url, String sha) {
         return "[" + sha.substring(0, 7) + "](" + url + "/commit/" + sha + ")";
     }
+
+    @Test
+    void aHistoryWithoutTagsOfThePrefixSaysWhyTheChangelogHasNoSection() {
+        TestRepos repo = TestRepos.nr(dir);
+        repo.c("-m", "feat: one");
+        repo.ta("rel/app-1.0.0");
+        RecordingLog log = new RecordingLog();
+
+        new HistoryEngine(HistoryRepos.settings(dir, "example-org/app"), log).fullChangelog(false);
+
+        assertEquals(java.util.List.of("WARN no release tag (vX.Y.Z) was read, so the changelog has no release section:"
+                + " set release.tagPrefix or release.tagPrefixes to the prefix of the project's tags, or fetch them"
+                + " (git fetch --tags)", "INFO Wrote 0 release sections to target/release/CHANGELOG.full.md"), log.lines);
+    }
 }
