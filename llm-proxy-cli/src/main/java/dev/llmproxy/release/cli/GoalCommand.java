@@ -143,7 +143,9 @@ abstract class GoalCommand implements Callable<Integer> {
         }
         log.flush();
         if (!plan.releases()) {
-            out.println(style.green("Nothing to release") + (plan.reason() == null ? "" : ": " + plan.reason()));
+            String reason = plan.reason() == null ? "" : plan.reason().startsWith("nothing to release")
+                    ? plan.reason().substring("nothing to release".length()) : ": " + plan.reason();
+            out.println(style.green("Nothing to release") + reason);
             return 0;
         }
         if (plan.alreadyReleased() && !stepsLeft(plan, workspace)) {

@@ -66,8 +66,6 @@ public final class ReleaseEngine {
     private static final String DETACHED_HEAD =
             "HEAD is detached: check out the branch to release (git switch main), then rerun";
 
-    /** The settings as the caller gave them, before a release-please file filled in its defaults. */
-    private final ReleaseSettings given;
     private final ReleaseSettings settings;
     private final ReleaseLog log;
     private final RetryPolicy retry;
@@ -85,12 +83,12 @@ public final class ReleaseEngine {
 
     /** With a retry policy of the caller's (tests: no real waiting). */
     ReleaseEngine(ReleaseSettings settings, ReleaseLog log, RetryPolicy retry) {
-        this(settings, log, retry, ApiCheckSettings.defaults());
+        this(ReleasePleaseConfig.apply(settings, log), log, retry, ApiCheckSettings.defaults());
     }
 
-    private ReleaseEngine(ReleaseSettings settings, ReleaseLog log, RetryPolicy retry, ApiCheckSettings apiCheck) {
-        this.given = settings;
-        ReleasePleaseConfig.Applied fromReleasePlease = ReleasePleaseConfig.apply(settings, log);
+    /** @param fromReleasePlease the caller's settings with a release-please file's defaults, read (and logged) once */
+    private ReleaseEngine(ReleasePleaseConfig.Applied fromReleasePlease, ReleaseLog log, RetryPolicy retry,
+            ApiCheckSettings apiCheck) {
         this.settings = fromReleasePlease.settings();
         this.settingsFrom = fromReleasePlease.from();
         this.log = log;
@@ -103,7 +101,7 @@ public final class ReleaseEngine {
      * @return an engine with the same settings that checks the API so
      */
     public ReleaseEngine withApiCheck(ApiCheckSettings apiCheck) {
-        return new ReleaseEngine(given, log, retry, apiCheck);
+        return new ReleaseEngine(new ReleasePleaseConfig.Applied(settings, settingsFrom), log, retry, apiCheck);
     }
 
     /**
@@ -229,7 +227,9 @@ public final class ReleaseEngine {
             writePlanAndNotes();
             report();
             if (settings.dryRun()) {
-                checked.forEach(r -> log.info("Step " + r.name() + ": " + r.status().state().key() + ", " + r.status().line()));
+                if (plan.releases()) { // else every step is skipped for the one reason just logged
+                    checked.forEach(r -> log.info("Step " + r.name() + ": " + r.status().state().key() + ", " + r.status().line()));
+                }
                 return plan;
             }
             plan = plan.withSteps(stepResults(ReleaseSteps.applyAll(steps, plan, world)));
@@ -621,7 +621,9 @@ public final class ReleaseEngine {
             log.info("Commits: " + c.total() + " (" + c.breaking() + " breaking, " + c.feat() + " feat, " + c.fix()
                     + " fix, " + c.other() + " other)");
             if (!plan.releases()) {
-                log.info("Nothing to release: " + plan.reason());
+                // the reason often starts "nothing to release since ...": not said twice
+                log.info(plan.reason().startsWith("nothing to release") ? "N" + plan.reason().substring(1)
+                        : "Nothing to release: " + plan.reason());
                 return;
             }
             log.info("Next version: " + plan.version() + " (" + plan.reason() + ")");

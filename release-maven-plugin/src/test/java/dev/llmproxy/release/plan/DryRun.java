@@ -2,6 +2,7 @@ package dev.llmproxy.release.plan;
 
 import dev.llmproxy.release.ReleaseLog;
 import dev.llmproxy.release.TestPoms;
+import dev.llmproxy.release.api.ApiCheckSettings;
 import dev.llmproxy.release.git.TestRepos;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class DryRun {
             public void warn(String line) {
                 lines.add("WARN " + line);
             }
-        }).bump();
+        }).withApiCheck(ApiCheckSettings.defaults()).bump(); // as the mojos and the CLI make it
     }
 
     /** @return the lines logged as warnings, without the {@code "WARN "} prefix */
