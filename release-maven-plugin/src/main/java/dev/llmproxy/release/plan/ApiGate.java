@@ -53,6 +53,15 @@ final class ApiGate {
     }
 
     /**
+     * @return the reactor's poms that this release versions: an independently versioned module (or one left alone
+     *     for another reason, {@link VersionFiles#skippedPoms()}) keeps its own version and its own API promise
+     */
+    static List<String> releasedPoms(VersionFiles reactor) {
+        Map<String, String> skipped = reactor.skippedPoms();
+        return reactor.files().stream().filter(pom -> !skipped.containsKey(pom)).toList();
+    }
+
+    /**
      * @param decision the planner's decision
      * @param git the repository (tells whether a module existed at the previous release)
      * @param reactor the reactor (its modules, when Maven's model was not given)
@@ -67,7 +76,7 @@ final class ApiGate {
         }
         List<ModuleJar> modules = api.modules() != null
                 ? api.modules()
-                : ReactorJars.of(settings.root(), reactor.files(), reactor.version());
+                : ReactorJars.of(settings.root(), releasedPoms(reactor), reactor.version());
         if (modules.isEmpty()) {
             return new Result(decision, null, "");
         }

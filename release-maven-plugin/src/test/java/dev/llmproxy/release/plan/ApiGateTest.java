@@ -21,6 +21,7 @@ import dev.llmproxy.release.version.BumpDecider;
 import dev.llmproxy.release.version.ReleaseTag;
 import dev.llmproxy.release.version.SemVer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -243,5 +244,25 @@ class ApiGateTest {
         assertNull(check(ApiCheckMode.FAIL, decision).report());
         assertEquals(List.of(), logged("INFO"));
         assertEquals(List.of(), logged("WARN"));
+    }
+
+    @Test
+    void anIndependentlyVersionedModuleIsNotComparedAsPartOfTheRelease() throws IOException {
+        Path reactor = dir.resolve("reactor");
+        Files.createDirectories(reactor.resolve("tool"));
+        Files.writeString(reactor.resolve("pom.xml"), """
+                <project>
+                  <groupId>org.example</groupId><artifactId>parent</artifactId><version>1.0.0</version>
+                  <modules><module>tool</module></modules>
+                </project>
+                """);
+        Files.writeString(reactor.resolve("tool/pom.xml"), """
+                <project>
+                  <parent><groupId>org.example</groupId><artifactId>parent</artifactId><version>1.0.0</version></parent>
+                  <artifactId>tool</artifactId><version>3.2.0</version>
+                </project>
+                """);
+
+        assertEquals(List.of("pom.xml"), ApiGate.releasedPoms(dev.llmproxy.release.pom.VersionFiles.load(reactor, null)));
     }
 }
