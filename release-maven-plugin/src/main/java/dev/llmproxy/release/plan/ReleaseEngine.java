@@ -487,7 +487,7 @@ public final class ReleaseEngine {
 
         /** A pom already set to a higher version is usually the maintainer's plan: say how to keep it. */
         private void warnIfPomIsAhead() {
-            if (!decision.releases() || decision.alreadyReleased()) {
+            if (!decision.releases() || decision.alreadyReleased() || settings.existingTag() != null) {
                 return;
             }
             String pom = reactor.version();
@@ -496,6 +496,7 @@ public final class ReleaseEngine {
             }
             SemVer.tryParse(pom.endsWith("-SNAPSHOT") ? pom.substring(0, pom.length() - "-SNAPSHOT".length()) : pom)
                     .filter(v -> v.compareTo(decision.version()) > 0)
+                    .filter(v -> !v.equals(decision.version().core())) // a candidate of the pom's version: as planned
                     .ifPresent(v -> log.warn("the pom version " + pom + " is ahead of the decided version "
                             + decision.version() + "; to release " + v + " pass -Drelease.version=" + v));
         }

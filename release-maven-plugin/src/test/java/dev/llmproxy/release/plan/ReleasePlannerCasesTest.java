@@ -263,6 +263,26 @@ class ReleasePlannerCasesTest {
     }
 
     @Test
+    void aCandidateOfThePomsVersionOrAnExistingTagIsNotWarnedAboutAsBehindThePom() {
+        TestRepos repo = TestRepos.nr(dir.resolve("repo"));
+        repo.write("pom.xml", TestPoms.app("1.0.0-SNAPSHOT"));
+        repo.git("add", "pom.xml");
+        repo.c("-m", "feat: a");
+        repo.ta("v1.0.0-rc.10");
+        repo.c("-m", "fix: b");
+        TestSettings candidate = new TestSettings(repo.dir());
+        candidate.preRelease = "rc";
+        ReleasePlan plan = dryRun(repo, candidate);
+        TestSettings described = new TestSettings(repo.dir());
+        described.tag = "v1.0.0-rc.10";
+        ReleasePlan old = dryRun(repo, described);
+
+        assertEquals("1.0.0-rc.11", plan.version());
+        assertEquals("1.0.0-rc.10", old.version());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
     void nothingToReleaseIsASuccessWithoutVersion() {
         TestRepos repo = repo();
         repo.c("-m", "feat: base");
