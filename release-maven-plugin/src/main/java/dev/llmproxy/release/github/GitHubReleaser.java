@@ -50,6 +50,8 @@ public final class GitHubReleaser {
     private final GitHubApi api;
     private final ReleaseLog log;
     private final Map<Path, LocalAsset> hashed = new HashMap<>();
+    /** The files whose stored name was logged: once per releaser, not once per sync. */
+    private final java.util.Set<Path> renamedSaid = new java.util.HashSet<>();
     private List<JsonNode> releaseList;
     private String checkedTag;
     private String tagKeptByGit;
@@ -133,7 +135,7 @@ public final class GitHubReleaser {
             if (!Files.isRegularFile(file)) {
                 throw new ReleaseException("asset " + file + " is not a file: build it first or fix release.assets");
             }
-            if (!stored.equals(file.getFileName().toString())) {
+            if (!stored.equals(file.getFileName().toString()) && renamedSaid.add(file)) {
                 log.info("GitHub: asset " + file.getFileName() + " is stored by GitHub as " + stored);
             }
             if (request.checksums() && stored.equals(Checksums.FILE_NAME)) {
@@ -456,8 +458,9 @@ public final class GitHubReleaser {
             if (existing.isPresent() && file.matches(existing.get())) {
                 action = AssetAction.KEEP;
                 result = existing.get();
-                log.info("GitHub: asset " + result.path("name").asText()
-                        + " is already uploaded with the same size, kept");
+                log.info("GitHub: asset " + result.path("name").asText() + " is already uploaded with the same size"
+                        + (result.path("digest").asText("").isEmpty() ? " (GitHub gave no digest to compare)"
+                                : " and SHA-256") + ", kept");
             } else {
                 existing.ifPresent(GitHubReleaser.this::deleteAsset);
                 existing.ifPresent(remote::remove);

@@ -231,7 +231,9 @@ class GitHubReleaserTest {
         List<Path> assets = List.of(file("My App 1.4.0.zip", 10), file("pkg_1.4.0-1~bookworm_amd64.deb", 20),
                 file("app-(x64).zip", 30));
 
-        ReleaseOutcome first = releaser().sync(request("v1.4.0", false, assets), false);
+        GitHubReleaser firstRun = releaser();
+        firstRun.sync(request("v1.4.0", false, assets), true);
+        ReleaseOutcome first = firstRun.sync(request("v1.4.0", false, assets), false);
         ReleaseOutcome second = releaser().sync(request("v1.4.0", false, assets), false);
 
         assertEquals(List.of("My.App.1.4.0.zip", "pkg_1.4.0-1.bookworm_amd64.deb", "app-.x64..zip", "SHA256SUMS"),
@@ -239,6 +241,10 @@ class GitHubReleaserTest {
         assertTrue(second.assets().stream().allMatch(a -> a.action() == AssetAction.KEEP));
         assertEquals(4, standIn.release(first.releaseId()).orElseThrow().get("assets").size());
         assertTrue(log.all().contains("My App 1.4.0.zip is stored by GitHub as My.App.1.4.0.zip"), log.all());
+        assertEquals(2, log.all().split("My App 1.4.0.zip is stored by GitHub as", -1).length - 1,
+                "said once per run (its preview and its release share one releaser): " + log.all());
+        assertTrue(log.all().contains("GitHub: asset My.App.1.4.0.zip is already uploaded with the same size and SHA-256,"
+                + " kept"), log.all());
     }
 
     @Test
