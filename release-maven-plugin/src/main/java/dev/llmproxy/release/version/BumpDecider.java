@@ -156,7 +156,7 @@ public final class BumpDecider {
                 : first;
         BumpDecision.Kind kind = version.isPreRelease() ? BumpDecision.Kind.PRERELEASE : BumpDecision.Kind.of(level);
         BumpDecision decision = new BumpDecision(kind, version,
-                kind.label() + ": first release " + version + " from " + source + "; " + why, counts);
+                "first release " + version + " from " + source + "; " + why, counts); // not bumped: no level to name
         refuseBelowUnreachable(version, history);
         refuseAtOrBelowLookalike(version, history, "set release.initialVersion");
         refuseBackwardsOrExisting(version, "", Optional.empty(), history, "set release.initialVersion");

@@ -39,7 +39,7 @@ class ReplayTest {
                         "patch: 2 fix commits, first " + repo.sha("v0.1.1~2").substring(0, 7) + " fix: beta",
                         2, 1, 2, 1, List.of("gamma, written by hand over two lines"), List.of("zeta")),
                 new Replay.Outcome("v0.1.0", "0.1.0", "0.1.0", true, "minor",
-                        "minor: first release 0.1.0 from the pom version 0.1.0-SNAPSHOT; 1 feat commit, first "
+                        "first release 0.1.0 from the pom version 0.1.0-SNAPSHOT; 1 feat commit, first "
                                 + repo.sha("v0.1.0~1").substring(0, 7) + " feat: alpha",
                         1, 1, 1, 0, List.of(), List.of())),
                 outcomes);

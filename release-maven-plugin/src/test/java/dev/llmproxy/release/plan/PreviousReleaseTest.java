@@ -49,7 +49,7 @@ class PreviousReleaseTest {
         assertEquals("1.0.0", plan.version());
         assertNull(plan.previousTag());
         assertEquals(1, plan.commits().total());
-        assertEquals("minor: first release 1.0.0 from the pom version 1.0.0-SNAPSHOT; 1 feat commit, first "
+        assertEquals("first release 1.0.0 from the pom version 1.0.0-SNAPSHOT; 1 feat commit, first "
                 + repo.sha("HEAD").substring(0, 7) + " feat: b; commits after " + start.substring(0, 7)
                 + " (release.previousTag)", plan.reason());
         assertEquals(List.of("ignoring tags that are not release tags (vX.Y.Z): nightly"), dryRun.warnings(),

@@ -524,7 +524,7 @@ class ReleasePlannerCasesTest {
         assertEquals(2, plan.commits().total());
         assertEquals("1.0.0", plan.version());
         assertNull(plan.previousTag());
-        assertEquals("patch: first release 1.0.0 from the pom version 1.0.0-SNAPSHOT; 2 fix commits, first "
+        assertEquals("first release 1.0.0 from the pom version 1.0.0-SNAPSHOT; 2 fix commits, first "
                 + repo.sha("HEAD~1").substring(0, 7) + " fix: b; commits after " + released.substring(0, 7)
                 + " (release.previousTag)", plan.reason());
 

@@ -336,11 +336,11 @@ class BumpDeciderTest {
     /** No release tag: the first version comes from the pom or release.initialVersion; all commits count. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "1.4.0-SNAPSHOT | ''    | auto  | ''  | 1.4.0      | minor      | minor: first release 1.4.0 from the pom version 1.4.0-SNAPSHOT; 1 feat commit, first 0000002 feat: b",
-        "1.4.0          | ''    | auto  | ''  | 1.4.0      | minor      | minor: first release 1.4.0 from the pom version 1.4.0; 1 feat commit, first 0000002 feat: b",
-        "1.4.0-SNAPSHOT | 0.1.0 | auto  | ''  | 0.1.0      | minor      | minor: first release 0.1.0 from release.initialVersion; 1 feat commit, first 0000002 feat: b",
-        "1.4.0-SNAPSHOT | ''    | auto  | rc  | 1.4.0-rc.1 | prerelease | prerelease: first release 1.4.0-rc.1 from the pom version 1.4.0-SNAPSHOT; 1 feat commit, first 0000002 feat: b",
-        "1.4-SNAPSHOT   | 2.0.0 | major | ''  | 2.0.0      | major      | major: first release 2.0.0 from release.initialVersion; release.bump=major"
+        "1.4.0-SNAPSHOT | ''    | auto  | ''  | 1.4.0      | minor      | first release 1.4.0 from the pom version 1.4.0-SNAPSHOT; 1 feat commit, first 0000002 feat: b",
+        "1.4.0          | ''    | auto  | ''  | 1.4.0      | minor      | first release 1.4.0 from the pom version 1.4.0; 1 feat commit, first 0000002 feat: b",
+        "1.4.0-SNAPSHOT | 0.1.0 | auto  | ''  | 0.1.0      | minor      | first release 0.1.0 from release.initialVersion; 1 feat commit, first 0000002 feat: b",
+        "1.4.0-SNAPSHOT | ''    | auto  | rc  | 1.4.0-rc.1 | prerelease | first release 1.4.0-rc.1 from the pom version 1.4.0-SNAPSHOT; 1 feat commit, first 0000002 feat: b",
+        "1.4-SNAPSHOT   | 2.0.0 | major | ''  | 2.0.0      | major      | first release 2.0.0 from release.initialVersion; release.bump=major"
     })
     void firstRelease(String pom, String initial, String bump, String pre, String version, String kind, String reason) {
         ScriptedRepo repo = new ScriptedRepo().c("chore: init").c("feat: b").c("docs: c");
