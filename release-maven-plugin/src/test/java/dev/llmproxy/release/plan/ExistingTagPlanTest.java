@@ -6,34 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmproxy.release.ReleaseException;
-import dev.llmproxy.release.git.TestRepos;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The planner's other half: describing a release tag that exists ({@code release.tag}, or a tag on HEAD)
  * instead of deciding a new version, through the engine's dry run on real repositories.
  */
-class ExistingTagPlanTest {
-    @TempDir
-    Path dir;
-
-    private final DryRun dryRun = new DryRun();
-    private TestRepos repo;
-    private TestSettings settings;
-
+class ExistingTagPlanTest extends AppDryRunTest {
     @BeforeEach
     void setUp() {
-        repo = DryRun.appRepo(dir.resolve("repo"));
-        repo.ta("v1.4.0");
-        settings = new TestSettings(repo.dir());
-    }
-
-    private ReleasePlan plan() {
-        return dryRun.run(settings);
+        app("v1.4.0");
     }
 
     @Test

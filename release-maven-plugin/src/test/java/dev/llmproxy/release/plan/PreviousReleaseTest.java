@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.llmproxy.release.ReleaseException;
-import dev.llmproxy.release.git.TestRepos;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code release.previousTag} ({@link PreviousRelease}) through the engine's dry run, in the cases
@@ -18,22 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
  * a version tag without prefix. The tag it names is not reported as an ignored tag (that warning
  * named it until 2026-12-05).
  */
-class PreviousReleaseTest {
-    @TempDir
-    Path dir;
-
-    private final DryRun dryRun = new DryRun();
-    private TestRepos repo;
-    private TestSettings settings;
-
+class PreviousReleaseTest extends AppDryRunTest {
     @BeforeEach
     void setUp() {
-        repo = DryRun.appRepo(dir.resolve("repo"));
-        settings = new TestSettings(repo.dir());
-    }
-
-    private ReleasePlan plan() {
-        return dryRun.run(settings);
+        app(null);
     }
 
     @Test

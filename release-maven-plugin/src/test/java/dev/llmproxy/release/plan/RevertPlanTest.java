@@ -3,33 +3,18 @@ package dev.llmproxy.release.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.llmproxy.release.git.TestRepos;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A revert and the commit it reverts, both in the range, cancel out, also when the reverted commit is of a type
  * that releases nothing (the planner must keep it for the pairing, not only the releasing commits) and when
  * reverts release nothing themselves ({@code release.releaseTypes} without {@code revert}).
  */
-class RevertPlanTest {
-    @TempDir
-    Path dir;
-
-    private TestRepos repo;
-    private TestSettings settings;
-
+class RevertPlanTest extends AppDryRunTest {
     @BeforeEach
     void setUp() {
-        repo = DryRun.appRepo(dir.resolve("repo"));
-        repo.ta("v1.4.0");
-        settings = new TestSettings(repo.dir());
-    }
-
-    private ReleasePlan plan() {
-        return new DryRun().run(settings);
+        app("v1.4.0");
     }
 
     private void docsCommit() {
