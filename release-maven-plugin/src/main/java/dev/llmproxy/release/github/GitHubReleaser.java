@@ -16,12 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -51,7 +53,7 @@ public final class GitHubReleaser {
     private final ReleaseLog log;
     private final Map<Path, LocalAsset> hashed = new HashMap<>();
     /** The files whose stored name was logged: once per releaser, not once per sync. */
-    private final java.util.Set<Path> renamedSaid = new java.util.HashSet<>();
+    private final Set<Path> renamedSaid = new HashSet<>();
     private List<JsonNode> releaseList;
     private String checkedTag;
     private String tagKeptByGit;

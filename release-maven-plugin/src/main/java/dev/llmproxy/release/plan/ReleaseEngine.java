@@ -383,7 +383,7 @@ public final class ReleaseEngine {
                 }
                 log.warn("GitHub: " + unavailable.get() + "; the real run would refuse");
                 blockers.add(refusal);
-                return new ReleasePlan.GitHubAction("create", null, !settings.github().publish(), prerelease(), makeLatest(), null);
+                return blockedCreate();
             }
             try {
                 return gitHubAction(github.preview());
@@ -392,8 +392,13 @@ public final class ReleaseEngine {
                     throw e; // a refusal of the GitHub side, before anything is written
                 }
                 blockers.add(e.getMessage());
-                return new ReleasePlan.GitHubAction("create", null, !settings.github().publish(), prerelease(), makeLatest(), null);
+                return blockedCreate();
             }
+        }
+
+        /** @return what a dry run that GitHub blocks shows: the release it would create */
+        private ReleasePlan.GitHubAction blockedCreate() {
+            return new ReleasePlan.GitHubAction("create", null, !settings.github().publish(), prerelease(), makeLatest(), null);
         }
 
         /** One releaser per run: the release list is read once. */
